@@ -1,0 +1,14 @@
+# Entry points; everything is in scripts/.
+.PHONY: run check check-heavy export apply build
+run:		## the main job: base, series, x86_64 kernel, PUD THP tests, result table
+	scripts/run.sh
+check:		## the fast suite (what CI runs)
+	scripts/check.sh
+check-heavy:	## on-demand stages: debug kernels (KASAN, lockdep, ...)
+	scripts/check.sh deps base apply build-x86_64-debug boot-x86_64-debug
+export:		## regenerate patches/ from build/linux
+	scripts/export.sh
+apply:
+	scripts/apply.sh
+build:
+	scripts/build.sh x86_64

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Boot the ARCH test kernel under QEMU (TCG) with an initramfs holding static
+# busybox and bash, the mm selftests and the harness, run the tests in the
+# given lists and report:
+#   scripts/boot.sh ARCH [--debug] [--mem 8G] [--tag NAME] LIST...
+# Writes build/logs/ARCH-TAG.log (console) and ARCH-TAG.results, prints the
+# result table and "N passed, N failed, N skipped"; exits non-zero on any
+# failure, a missing test, a kernel splat or a guest that did not finish.
+. "$(dirname "$0")/lib.sh"
+
+arch=${1:?usage: boot.sh ARCH [--debug] [--tag NAME] LIST...}; shift
+arch_vars "$arch"
+mem=8G tag= lists=() env=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--debug) OBJ=$OBJ-debug ;;
+	--mem) mem=$2; shift ;;
+	--tag) tag=$2; shift ;;
+	--env) env+=("$2"); shift ;;
+	*) lists+=("$1") ;;
+	esac
+	shift
+done
+[ ${#lists[@]} -gt 0 ] || die "no test list given"
+[ -n "$tag" ] || tag=$(for l in "${lists[@]}"; do basename "$l" .txt; done | paste -sd+)
+kernel=$OBJ/$KIMAGE
+[ -f "$kernel" ] || die "no kernel at $kernel (scripts/build.sh $arch)"
+st=$BUILD/selftests-$arch
+logs=$BUILD/logs
+mkdir -p "$logs"
+log=$logs/$arch-$tag.log res=$logs/$arch-$tag.results
+
+# The initramfs.
+root=$BUILD/initramfs-$arch-$tag
+rm -rf "$root"
+mkdir -p "$root"/{bin,selftests/mm,proc,sys,dev,tmp}
+if [ "$arch" = arm64 ]; then
+	"$TOP/scripts/userland.sh"
+	cp "$CACHE/arm64-root/bin/busybox" "$root/bin/busybox"
+	cp "$CACHE/arm64-root/bin/bash-static" "$root/bin/bash"
+else
+	cp /bin/busybox "$root/bin/busybox"
+	cp /bin/bash-static "$root/bin/bash"
+fi
+ln -s bash "$root/bin/sh"
+cp "$TOP/selftests/init" "$root/init"
+cp "$TOP/selftests/probe.sh" "$root/selftests/"
+grep -hv '^[[:space:]]*\(#\|$\)' "${lists[@]}" > "$root/tests.list"
+printf '%s\n' "${env[@]}" > "$root/tests.env"
+missing=()
+while read -r name _ cmd _; do
+	case $cmd in /*) continue ;; esac
+	if [ -x "$st/$cmd" ]; then
+		cp "$st/$cmd" "$root/selftests/mm/"
+	else
+		missing+=("$name")
+	fi
+done < "$root/tests.list"
+# run_vmtests.sh and the ksft wrappers, for tests that are run through them.
+cp "${SRC:-$WT}"/tools/testing/selftests/mm/*.sh "$root/selftests/mm/" 2>/dev/null || true
+(cd "$root" && find . | cpio -o -H newc --quiet) > "$root.cpio"
+
+case $arch in
+x86_64)	qemu=(qemu-system-x86_64 -accel tcg -cpu max -no-reboot)
+	console=ttyS0 ;;
+arm64)	qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -no-reboot)
+	console=ttyAMA0 ;;
+esac
+qemu+=(-smp 2 -m "$mem" -kernel "$kernel" -initrd "$root.cpio" -display none
+       -serial stdio -monitor none -nodefaults)
+[ "$arch" = arm64 ] && qemu+=(-serial null)
+append="console=$console panic=-1 log_buf_len=4M loglevel=6 ${KERNEL_CMDLINE:-}"
+limit=${BOOT_TIMEOUT:-3000}
+log "booting $arch ($tag; ${mem} RAM; timeout ${limit}s); console log: $log"
+start=$(date +%s)
+timeout -s KILL "$limit" "${qemu[@]}" -append "$append" </dev/null >"$log" 2>&1 || true
+log "guest ran $(( $(date +%s) - start ))s"
+
+tr -d '\r' < "$log" | grep '^PUDTHP-RESULT ' | cut -d' ' -f2- > "$res" || true
+for m in "${missing[@]}"; do echo "$m missing 0" >> "$res"; done
+printf '\n%-28s %-8s %s\n' TEST RESULT SECONDS
+awk '{ printf "%-28s %-8s %s\n", $1, $2, $3 }' "$res"
+if grep -q '^# probe ' "$log"; then
+	printf '\n%-34s %s\n' FEATURE PRESENT
+	tr -d '\r' < "$log" | sed -n 's/^# probe //p'
+fi
+pass=$(awk '$2 == "ok"' "$res" | wc -l)
+skip=$(awk '$2 == "skip"' "$res" | wc -l)
+fail=$(awk '$2 != "ok" && $2 != "skip"' "$res" | wc -l)
+if ! grep -q '^PUDTHP-DONE' <(tr -d '\r' < "$log"); then
+	echo "guest did not finish (crash, hang or timeout); last lines of $log:"
+	tail -n 40 "$log"
+	fail=$((fail + 1))
+fi
+printf '%s: %d passed, %d failed, %d skipped\n' "$arch-$tag" "$pass" "$fail" "$skip"
+echo "$pass $fail $skip" > "$res.sum"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The project's test suite.  Each stage runs on its own:
+#   scripts/check.sh                 the fast suite (what CI runs)
+#   scripts/check.sh STAGE...        just those stages
+#   scripts/check.sh --list          list the stages
+# Stage logs go to build/logs/check-STAGE.log.  The last line printed is
+# "N passed, N failed, N skipped" over all checks and guest tests.
+. "$(dirname "$0")/lib.sh"
+
+S=$TOP/scripts
+LOGS=$BUILD/logs
+AMTREE=$BUILD/am-check		# fresh "git am" of patches/ onto base
+FAST=(deps base apply checkpatch bisect build-x86_64 build-arm64 sparse boot-x86_64 boot-arm64)
+# On-demand stages (not in CI's time budget): debug kernels.
+HEAVY=(build-x86_64-debug boot-x86_64-debug)
+LISTS=("$TOP/selftests/lists/pud.txt" "$TOP/selftests/lists/regression.txt")
+
+commits() { git -C "$WT" rev-list --reverse base..HEAD; }
+touched_c() { git -C "$WT" diff --name-only --diff-filter=AM base..HEAD -- '*.c' | grep -v '^tools/' || true; }
+
+stage_deps() { "$S/deps.sh" && "$S/userland.sh" && "$S/sparse.sh" >/dev/null; }
+stage_base() { "$S/get-base.sh"; }
+
+stage_apply() {
+	"$S/apply.sh"			# build/linux matches patches/
+	"$S/apply.sh" --to "$AMTREE"	# and patches/ applies to base by itself
+	[ "$(git -C "$AMTREE" rev-parse HEAD^{tree})" = "$(git -C "$WT" rev-parse HEAD^{tree})" ] ||
+		die "git am of patches/ gives a different tree than build/linux"
+}
+
+stage_checkpatch() {
+	local f bad=0 ignore
+	ignore=$(grep -v '^[[:space:]]*\(#\|$\)' "$S/checkpatch.ignore" | awk '{print $1}' | paste -sd, || true)
+	while read -r f; do
+		[ -n "$f" ] || continue
+		out=$(cd "$WT" && scripts/checkpatch.pl --strict --showfile ${ignore:+--ignore "$ignore"} "$TOP/patches/$f" 2>&1) || true
+		if grep -q '^total: 0 errors, 0 warnings, 0 checks' <<<"$out"; then
+			echo "clean: $f"
+		else
+			echo "$out"; echo "NOT CLEAN: $f"; bad=1
+		fi
+	done < <(grep -v '^[[:space:]]*\(#\|$\)' "$TOP/patches/series" 2>/dev/null)
+	return $bad
+}
+
+# Every patch builds on its own (x86_64), so the series bisects.  The last
+# commit is the final tree, built by build-x86_64.
+stage_bisect() {
+	[ -e "$AMTREE/.git" ] || stage_apply
+	mapfile -t cs < <(commits)
+	[ ${#cs[@]} -gt 1 ] || { echo "fewer than two patches: nothing to bisect"; return 0; }
+	local i
+	for ((i = 0; i < ${#cs[@]} - 1; i++)); do
+		git -C "$AMTREE" checkout -q --detach "${cs[$i]}"
+		echo "building $(git -C "$AMTREE" log -1 --format='%h %s')"
+		"$S/build.sh" x86_64 --src "$AMTREE" --obj "$BUILD/obj-bisect"
+	done
+	git -C "$AMTREE" checkout -q --detach "${cs[-1]}"
+}
+
+stage_build-x86_64() { "$S/build.sh" x86_64; }
+stage_build-arm64() { "$S/build.sh" arm64; }
+stage_build-x86_64-debug() { "$S/build.sh" x86_64 debug; }
+
+# sparse reports nothing new in the C files the series touches: compare its
+# messages (line numbers dropped) on base and on the series.
+stage_sparse() {
+	local sp files f
+	sp=$("$S/sparse.sh")
+	mapfile -t files < <(touched_c)
+	if [ ${#files[@]} -eq 0 ]; then
+		# Nothing touched yet: prove the checker really runs on this tree.
+		files=(mm/huge_memory.c)
+	fi
+	[ -e "$AMTREE/.git" ] || stage_apply
+	[ -f "$BUILD/obj-x86_64/.config" ] || stage_build-x86_64
+	git -C "$AMTREE" checkout -q --detach base
+	mkdir -p "$BUILD/obj-sparse-base"
+	cp "$BUILD/obj-x86_64/.config" "$BUILD/obj-sparse-base/.config"
+	run_sparse() {	# $1 tree $2 obj $3 file -> normalized messages
+		local obj=${3%.c}.o
+		[ -f "$1/$3" ] || return 0
+		make -s -C "$1" O="$2" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" C=2 CHECK="$sp" \
+			CF="-Wno-unknown-attribute" "$obj" 2>&1 | grep -E '(warning|error):' |
+			sed -E 's/:[0-9]+:[0-9]+:/:/' | sort
+	}
+	make -s -C "$AMTREE" O="$BUILD/obj-sparse-base" ARCH=x86_64 olddefconfig >/dev/null
+	local new=0
+	for f in "${files[@]}"; do
+		run_sparse "$AMTREE" "$BUILD/obj-sparse-base" "$f" > "$LOGS/sparse-base.txt"
+		run_sparse "$WT" "$BUILD/obj-x86_64" "$f" > "$LOGS/sparse-series.txt"
+		echo "$f: $(wc -l < "$LOGS/sparse-base.txt") messages on base, $(wc -l < "$LOGS/sparse-series.txt") with the series"
+		if comm -13 "$LOGS/sparse-base.txt" "$LOGS/sparse-series.txt" | grep .; then
+			new=1
+		fi
+	done
+	git -C "$AMTREE" checkout -q --detach "$(git -C "$WT" rev-parse HEAD)"
+	"$sp" --version 2>/dev/null | sed 's/^/sparse version: /' || true
+	[ $new -eq 0 ]
+}
+
+guest() {	# $1 arch, rest: boot.sh arguments
+	local arch=$1; shift
+	"$S/build-selftests.sh" "$arch" "${LISTS[@]}"
+	"$S/boot.sh" "$arch" --tag check "$@" "${LISTS[@]}"
+}
+stage_boot-x86_64() { guest x86_64; }
+stage_boot-arm64() { guest arm64; }
+stage_boot-x86_64-debug() { guest x86_64 --debug; }
+
+if [ "${1:-}" = --list ]; then
+	echo "fast:  ${FAST[*]}"; echo "heavy: ${HEAVY[*]}"; exit 0
+fi
+stages=("$@")
+[ ${#stages[@]} -gt 0 ] || stages=("${FAST[@]}")
+mkdir -p "$LOGS"
+pass=0 fail=0 skip=0
+t0=$(date +%s)
+for s in "${stages[@]}"; do
+	declare -F "stage_$s" >/dev/null || die "unknown stage $s (see --list)"
+	start=$(date +%s)
+	rm -f "$LOGS/"*-check.results.sum
+	if ( "stage_$s" ) > "$LOGS/check-$s.log" 2>&1; then st=PASS; else st=FAIL; fi
+	secs=$(( $(date +%s) - start ))
+	sums=$(ls "$LOGS/"*-check.results.sum 2>/dev/null || true)
+	if [ -n "$sums" ]; then
+		# A guest stage counts each test it ran.
+		read -r p f k < "$sums"
+		[ "$st" = FAIL ] && [ "$f" -eq 0 ] && f=1
+		pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + k))
+		grep -E '^[A-Za-z0-9_.+-]+ +(ok|fail|skip|missing) ' "$LOGS/check-$s.log" | sed 's/^/    /'
+	elif [ $st = PASS ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+	printf '%-22s %s  %4ds  (log: %s)\n' "$s" "$st" "$secs" "${LOGS#"$TOP"/}/check-$s.log"
+	[ $st = FAIL ] && tail -n 25 "$LOGS/check-$s.log" | sed 's/^/    | /'
+done
+echo "suite took $(( $(date +%s) - t0 ))s"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]

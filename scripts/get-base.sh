@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Obtain Linux 7.3 from Debian's linux-source-7.3 package and turn it into a
+# git repository with a single commit tagged "base".
+#
+# The machine's apt sources may list only stable.  We add unstable and
+# experimental in a private apt directory, reusing the mirror URIs that the
+# system already trusts, so the system's own apt state is never touched.
+. "$(dirname "$0")/lib.sh"
+
+APTDIR=$CACHE/apt
+want=linux-source-$BASE_SERIES
+
+if git -C "$BASE_REPO" rev-parse -q --verify base >/dev/null 2>&1; then
+	log "base tree present: $(cat "$CACHE/base-version")"
+	exit 0
+fi
+
+mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources"
+src=/etc/apt/sources.list.d/debian.sources
+[ -r "$src" ] || die "$src not found: cannot tell which Debian mirror to use"
+# The first URIs line that is not the security archive.
+uri=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$src")
+[ -n "$uri" ] || die "no Debian URI in $src"
+keyring=$(awk '/^Signed-By:/ { print $2; exit }' "$src")
+cat > "$APTDIR/sources/unstable.sources" <<EOS
+Types: deb deb-src
+URIs: $uri
+Suites: unstable experimental
+Components: main
+Signed-By: ${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}
+EOS
+
+APT=(apt-get -q -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APTDIR/sources"
+     -o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache"
+     -o Dir::State::Status=/var/lib/dpkg/status -o APT::Get::List-Cleanup=0)
+APTC=(apt-cache -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APTDIR/sources"
+      -o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache")
+printf '%s ' "${APT[@]}" > "$APTDIR/apt-get"	# for scripts/sparse.sh
+log "updating private apt lists (unstable, experimental)"
+"${APT[@]}" update >"$APTDIR/update.log" 2>&1 || { cat "$APTDIR/update.log"; die "apt-get update failed"; }
+
+# Any 7.3 upload will do; take the newest one that is offered.
+ver=$("${APTC[@]}" madison "$want" | awk -F'|' '{gsub(/ /,"",$2); print $2}' | sort -V | tail -n 1)
+[ -n "$ver" ] || die "no $want in unstable or experimental"
+log "downloading $want $ver"
+(cd "$APTDIR" && "${APT[@]}" download "$want=$ver" >/dev/null)
+deb=$(ls "$APTDIR"/"${want}"_*.deb | head -n 1)
+
+tmp=$CACHE/unpack.$$
+rm -rf "$tmp" "$BASE_REPO"
+mkdir -p "$tmp"
+dpkg-deb -x "$deb" "$tmp"
+tarball=$(ls "$tmp"/usr/src/linux-source-"$BASE_SERIES".tar.* | head -n 1)
+log "unpacking $(basename "$tarball")"
+mkdir -p "$BASE_REPO"
+tar -C "$BASE_REPO" --strip-components=1 -xf "$tarball"
+rm -rf "$tmp"
+
+cd "$BASE_REPO"
+# Debian's top-level .gitignore ends with a stanza ignoring everything at
+# the top level; drop it, or new files in the tree are silently ignored.
+if grep -qx '/\*' .gitignore; then
+	sed -i '/^\/\*$/,$d' .gitignore
+fi
+base_ident
+git init -q -b base-tree
+git add -A -f .
+git -c core.autocrlf=false commit -q -m "Linux $BASE_SERIES from Debian $want $ver"
+git tag base
+echo "$want $ver" > "$CACHE/base-version"
+log "base: $want $ver ($(git rev-parse --short base))"

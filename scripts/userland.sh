@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Fetch what the arm64 guest userspace and the arm64 selftest build need from
+# Debian's arm64 packages (static busybox and bash, libnuma's static library),
+# unpacked under $CACHE/arm64-root.  x86_64 uses the host's packages.
+. "$(dirname "$0")/lib.sh"
+
+root=$CACHE/arm64-root
+[ -f "$root/.done" ] && exit 0
+APTDIR=$CACHE/apt-arm64
+mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources" "$APTDIR/debs"
+src=/etc/apt/sources.list.d/debian.sources
+uri=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$src")
+suite=$(awk '/^Suites:/ { print $2; exit }' "$src")
+keyring=$(awk '/^Signed-By:/ { print $2; exit }' "$src")
+cat > "$APTDIR/sources/arm64.sources" <<EOS
+Types: deb
+URIs: $uri
+Suites: $suite
+Components: main
+Architectures: arm64
+Signed-By: ${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}
+EOS
+APT=(apt-get -q -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APTDIR/sources"
+     -o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache"
+     -o APT::Architecture=arm64 -o APT::Architectures=arm64)
+log "fetching arm64 userland packages"
+"${APT[@]}" update >"$APTDIR/update.log" 2>&1 || { cat "$APTDIR/update.log"; die "apt-get update (arm64) failed"; }
+(cd "$APTDIR/debs" && "${APT[@]}" download busybox-static bash-static libnuma-dev libnuma1 >/dev/null)
+rm -rf "$root"; mkdir -p "$root"
+for d in "$APTDIR"/debs/*.deb; do dpkg-deb -x "$d" "$root"; done
+file "$root/bin/busybox" | grep -q 'aarch64.*statically' || die "arm64 busybox is not a static aarch64 binary"
+touch "$root/.done"

@@ -1,0 +1,20 @@
+#!/bin/bash
+# Report which parts of anonymous 1 GiB THP the running kernel has.  One
+# "# probe <feature> yes|no" line each; exits 0 (a probe, not a test).
+thp=/sys/kernel/mm/transparent_hugepage
+pud=$thp/hugepages-1048576kB
+row() { printf 'probe %-32s %s\n' "$1" "$2"; }
+yes_no() { if "$@"; then echo yes; else echo no; fi; }
+
+case $(uname -m) in
+x86_64) row cpu-1g-pages "$(yes_no grep -qw pdpe1gb /proc/cpuinfo)" ;;
+*) row cpu-1g-pages "n/a ($(uname -m))" ;;
+esac
+row thp-enabled-knob "$(yes_no test -f $thp/enabled)"
+row pud-size-knob "$(yes_no test -f $pud/enabled)"
+row pud-size-stats "$(yes_no test -f $pud/stats/anon_fault_alloc)"
+row vmstat-thp_split_pud "$(yes_no grep -q '^thp_split_pud ' /proc/vmstat)"
+row vmstat-thp_fault_alloc_pud "$(yes_no grep -q '^thp_fault_alloc_pud ' /proc/vmstat)"
+row vmstat-thp_fault_fallback_pud "$(yes_no grep -q '^thp_fault_fallback_pud ' /proc/vmstat)"
+row smaps-pud-field "$(yes_no grep -q 'AnonHugePUDPages' /proc/self/smaps)"
+exit 0
