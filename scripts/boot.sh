@@ -69,7 +69,7 @@ esac
 qemu+=(-smp 2 -m "$mem" -kernel "$kernel" -initrd "$root.cpio" -display none
        -serial stdio -monitor none -nodefaults)
 [ "$arch" = arm64 ] && qemu+=(-serial null)
-append="console=$console panic=-1 log_buf_len=4M loglevel=6 ${KERNEL_CMDLINE:-}"
+append="console=$console panic=-1 log_buf_len=4M loglevel=6 brd.rd_nr=1 brd.rd_size=1048576 ${KERNEL_CMDLINE:-}"
 limit=${BOOT_TIMEOUT:-3000}
 log "booting $arch ($tag; ${mem} RAM; timeout ${limit}s); console log: $log"
 start=$(date +%s)
