@@ -37,10 +37,12 @@ patch_ids() {	# patch-ids of base..HEAD in a tree, or of patches/
 	fi
 }
 
-new_worktree() {	# $1: dir, $2: branch
+new_worktree() {	# $1: dir
+	# Detached: several checkouts of the project (a developer's, CI's) share
+	# the cached base repository, and a branch can be checked out only once.
 	git -C "$BASE_REPO" worktree prune
 	rm -rf "$1"
-	git -C "$BASE_REPO" worktree add -q -f -B "$2" "$1" base
+	git -C "$BASE_REPO" worktree add -q -f --detach "$1" base
 }
 
 case ${1:-} in
@@ -51,7 +53,7 @@ case ${1:-} in
 --to)
 	[ -n "${2:-}" ] || die "--to needs a path"
 	"$TOP/scripts/get-base.sh"
-	new_worktree "$2" "check-$(basename "$2")"
+	new_worktree "$2"
 	am "$2"
 	exit 0 ;;
 esac
@@ -65,5 +67,5 @@ if [ -e "$WT/.git" ] && [ "${1:-}" != --force ]; then
 	die "$WT differs from patches/ (unexported work?). Export it (scripts/export.sh) or re-apply with --force"
 fi
 mkdir -p "$BUILD"
-new_worktree "$WT" pud-thp
+new_worktree "$WT"
 am "$WT"

@@ -13,7 +13,8 @@ AMTREE=$BUILD/am-check		# fresh "git am" of patches/ onto base
 FAST=(deps base apply checkpatch bisect build-x86_64 build-arm64 sparse boot-x86_64 boot-arm64)
 # On-demand stages (not in CI's time budget): debug kernels.
 HEAVY=(build-x86_64-debug boot-x86_64-debug)
-LISTS=("$TOP/selftests/lists/pud.txt" "$TOP/selftests/lists/regression.txt")
+# Test lists the guest stages run (CHECK_LISTS overrides, space-separated).
+read -r -a LISTS <<<"${CHECK_LISTS:-$TOP/selftests/lists/pud.txt $TOP/selftests/lists/regression.txt}"
 
 commits() { git -C "$WT" rev-list --reverse base..HEAD; }
 touched_c() { git -C "$WT" diff --name-only --diff-filter=AM base..HEAD -- '*.c' | grep -v '^tools/' || true; }
