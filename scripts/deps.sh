@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential flex bison bc libelf-dev libssl-dev xz-utils cpio rsync kmod
-      ccache git python3 perl file dpkg-dev
+      ccache git python3 python3-ply python3-git perl file dpkg-dev
       gcc-aarch64-linux-gnu libc6-dev-arm64-cross
       qemu-system-x86 qemu-system-arm
       busybox-static bash-static libnuma-dev libcap-dev)

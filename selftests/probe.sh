@@ -16,5 +16,5 @@ row pud-size-stats "$(yes_no test -f $pud/stats/anon_fault_alloc)"
 row vmstat-thp_split_pud "$(yes_no grep -q '^thp_split_pud ' /proc/vmstat)"
 row vmstat-thp_fault_alloc_pud "$(yes_no grep -q '^thp_fault_alloc_pud ' /proc/vmstat)"
 row vmstat-thp_fault_fallback_pud "$(yes_no grep -q '^thp_fault_fallback_pud ' /proc/vmstat)"
-row smaps-pud-field "$(yes_no grep -q 'AnonHugePUDPages' /proc/self/smaps)"
+row smaps-pud-field "$(yes_no grep -q 'AnonPudMapped' /proc/self/smaps)"
 exit 0
