@@ -79,11 +79,11 @@ stage_sparse() {
 	mkdir -p "$BUILD/obj-sparse-base"
 	cp "$BUILD/obj-x86_64/.config" "$BUILD/obj-sparse-base/.config"
 	run_sparse() {	# $1 tree $2 obj $3 file -> normalized messages
-		local obj=${3%.c}.o
+		local obj=${3%.c}.o out=$LOGS/sparse-raw.txt
 		[ -f "$1/$3" ] || return 0
 		make -s -C "$1" O="$2" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" C=2 CHECK="$sp" \
-			CF="-Wno-unknown-attribute" "$obj" 2>&1 | grep -E '(warning|error):' |
-			sed -E 's/:[0-9]+:[0-9]+:/:/' | sort
+			"$obj" > "$out" 2>&1 || { cat "$out"; die "building $3 in $1 failed"; }
+		{ grep -E '(warning|error):' "$out" || true; } | sed -E 's/:[0-9]+:[0-9]+:/:/' | sort
 	}
 	make -s -C "$AMTREE" O="$BUILD/obj-sparse-base" ARCH=x86_64 olddefconfig >/dev/null
 	local new=0
@@ -121,7 +121,12 @@ for s in "${stages[@]}"; do
 	declare -F "stage_$s" >/dev/null || die "unknown stage $s (see --list)"
 	start=$(date +%s)
 	rm -f "$LOGS/"*-check.results.sum
-	if ( "stage_$s" ) > "$LOGS/check-$s.log" 2>&1; then st=PASS; else st=FAIL; fi
+	# Not in an "if": errexit must stay in force inside the stage.
+	set +e
+	( set -e; "stage_$s" ) > "$LOGS/check-$s.log" 2>&1
+	rc=$?
+	set -e
+	if [ $rc -eq 0 ]; then st=PASS; else st=FAIL; fi
 	secs=$(( $(date +%s) - start ))
 	sums=$(ls "$LOGS/"*-check.results.sum 2>/dev/null || true)
 	if [ -n "$sums" ]; then
