@@ -36,26 +36,28 @@ rm -rf "$root"
 mkdir -p "$root"/{bin,selftests/mm,proc,sys,dev,tmp}
 if [ "$arch" = arm64 ]; then
 	"$TOP/scripts/userland.sh"
-	cp "$CACHE/arm64-root/bin/busybox" "$root/bin/busybox"
-	cp "$CACHE/arm64-root/bin/bash-static" "$root/bin/bash"
+	cp "$CACHE/arm64-root/busybox" "$root/bin/busybox"
+	cp "$CACHE/arm64-root/bash-static" "$root/bin/bash"
 else
-	cp /bin/busybox "$root/bin/busybox"
-	cp /bin/bash-static "$root/bin/bash"
+	cp "$(command -v busybox)" "$root/bin/busybox"
+	cp "$(command -v bash-static)" "$root/bin/bash"
 fi
 ln -s bash "$root/bin/sh"
 cp "$TOP/selftests/init" "$root/init"
 cp "$TOP/selftests/probe.sh" "$root/selftests/"
-grep -hv '^[[:space:]]*\(#\|$\)' "${lists[@]}" > "$root/tests.list"
 printf '%s\n' "${env[@]}" > "$root/tests.env"
-missing=()
-while read -r name _ cmd _; do
-	case $cmd in /*) continue ;; esac
-	if [ -x "$st/$cmd" ]; then
-		cp "$st/$cmd" "$root/selftests/mm/"
-	else
-		missing+=("$name")
-	fi
-done < "$root/tests.list"
+# A test whose binary was not built is reported as missing, not run.
+missing=() limit=600
+: > "$root/tests.list"
+while read -r name tmo cmd; do
+	limit=$((limit + tmo))
+	case $cmd in
+	/*) ;;
+	*)	if [ ! -x "$st/$cmd" ]; then missing+=("$name"); continue; fi
+		cp "$st/$cmd" "$root/selftests/mm/" ;;
+	esac
+	echo "$name $tmo $cmd" >> "$root/tests.list"
+done < <(grep -hv '^[[:space:]]*\(#\|$\)' "${lists[@]}")
 # run_vmtests.sh and the ksft wrappers, for tests that are run through them.
 cp "${SRC:-$WT}"/tools/testing/selftests/mm/*.sh "$root/selftests/mm/" 2>/dev/null || true
 (cd "$root" && find . | cpio -o -H newc --quiet) > "$root.cpio"
@@ -70,14 +72,19 @@ qemu+=(-smp 2 -m "$mem" -kernel "$kernel" -initrd "$root.cpio" -display none
        -serial stdio -monitor none -nodefaults)
 [ "$arch" = arm64 ] && qemu+=(-serial null)
 append="console=$console panic=-1 log_buf_len=4M loglevel=6 brd.rd_nr=1 brd.rd_size=1048576 ${KERNEL_CMDLINE:-}"
-limit=${BOOT_TIMEOUT:-3000}
+limit=${BOOT_TIMEOUT:-$limit}	# all test timeouts, plus boot and slack
 log "booting $arch ($tag; ${mem} RAM; timeout ${limit}s); console log: $log"
 start=$(date +%s)
 timeout -s KILL "$limit" "${qemu[@]}" -append "$append" </dev/null >"$log" 2>&1 || true
 log "guest ran $(( $(date +%s) - start ))s"
 
-tr -d '\r' < "$log" | grep '^PUDTHP-RESULT ' | cut -d' ' -f2- > "$res" || true
+{ tr -d '\r' < "$log" | grep '^PUDTHP-RESULT ' || true; } | cut -d' ' -f2- > "$res"
 for m in "${missing[@]}"; do echo "$m missing 0" >> "$res"; done
+# Every listed test must have a result; one without (crash, hang, a line
+# the console mangled) fails.
+while read -r name _; do
+	grep -q "^$name " "$res" || echo "$name notrun 0" >> "$res"
+done < <(cat "$root/tests.list"; echo kernel-log-clean)
 printf '\n%-28s %-8s %s\n' TEST RESULT SECONDS
 awk '{ printf "%-28s %-8s %s\n", $1, $2, $3 }' "$res"
 if grep -q '^# probe ' "$log"; then
@@ -88,7 +95,8 @@ pass=$(awk '$2 == "ok"' "$res" | wc -l)
 skip=$(awk '$2 == "skip"' "$res" | wc -l)
 fail=$(awk '$2 != "ok" && $2 != "skip"' "$res" | wc -l)
 if ! grep -q '^PUDTHP-DONE' <(tr -d '\r' < "$log"); then
-	echo "guest did not finish (crash, hang or timeout); last lines of $log:"
+	echo "guest did not finish (crash, hang or timeout) during: $(tr -d '\r' < "$log" | sed -n 's/^PUDTHP-START //p' | tail -n 1)"
+	echo "last lines of $log:"
 	tail -n 40 "$log"
 	fail=$((fail + 1))
 fi

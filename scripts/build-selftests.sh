@@ -18,6 +18,7 @@ for p in "${progs[@]}"; do
 		targets+=("$out/$p")
 	else
 		log "warning: $p is not built by $src/Makefile; its test will fail as missing"
+		rm -f "$out/$p"
 	fi
 done
 mkdir -p "$out"

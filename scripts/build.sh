@@ -35,7 +35,10 @@ MAKE=(make -s -C "$src" O="$OBJ" ARCH="$KARCH" CROSS_COMPILE="$CROSS" CC="$cc" -
 mkdir -p "$OBJ"
 stamp=$OBJ/.fragments
 want=$(cat "${frags[@]}" | md5sum)
-if [ ! -f "$OBJ/.config" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+# Reconfigure when the fragments or any Kconfig file changed, so that a
+# developer's kernel is configured like a fresh one.
+if [ ! -f "$OBJ/.config" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] ||
+   [ -n "$(find "$src" -name 'Kconfig*' -newer "$stamp" -print -quit)" ]; then
 	log "configuring $OBJ (tinyconfig + ${frags[*]##*/})"
 	"${MAKE[@]}" tinyconfig >/dev/null
 	(cd "$src" && scripts/kconfig/merge_config.sh -m -O "$OBJ" "$OBJ/.config" "${frags[@]}" >/dev/null)

@@ -10,10 +10,13 @@
 APTDIR=$CACHE/apt
 want=linux-source-$BASE_SERIES
 
-if git -C "$BASE_REPO" rev-parse -q --verify base >/dev/null 2>&1; then
+have_base() { git -C "$BASE_REPO" rev-parse -q --verify base >/dev/null 2>&1; }
+if have_base; then
 	log "base tree present: $(cat "$CACHE/base-version")"
 	exit 0
 fi
+cache_lock
+have_base && exit 0	# made by another checkout while we waited
 
 mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources"
 src=/etc/apt/sources.list.d/debian.sources
@@ -43,8 +46,9 @@ log "updating private apt lists (unstable, experimental)"
 ver=$("${APTC[@]}" madison "$want" | awk -F'|' '{gsub(/ /,"",$2); print $2}' | sort -V | tail -n 1)
 [ -n "$ver" ] || die "no $want in unstable or experimental"
 log "downloading $want $ver"
+rm -f "$APTDIR/${want}"_*.deb
 (cd "$APTDIR" && "${APT[@]}" download "$want=$ver" >/dev/null)
-deb=$(ls "$APTDIR"/"${want}"_*.deb | head -n 1)
+deb=$(ls "$APTDIR"/"${want}"_*.deb)
 
 tmp=$CACHE/unpack.$$
 rm -rf "$tmp" "$BASE_REPO"

@@ -12,6 +12,14 @@ WT=$BUILD/linux
 JOBS=${JOBS:-$(nproc)}
 BASE_SERIES=7.3     # the upstream release the series is based on
 
+# The cache is shared by every checkout on the machine (a developer's, CI's):
+# scripts that create or replace things in it hold this lock meanwhile.
+cache_lock() {
+	mkdir -p "$CACHE"
+	exec 9>"$CACHE/.lock"
+	flock 9
+}
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

@@ -7,6 +7,9 @@
 dir=$CACHE/sparse
 if [ ! -x "$dir/bin/sparse" ]; then
 	"$TOP/scripts/get-base.sh" >&2	# sets up the private apt directory
+	cache_lock
+fi
+if [ ! -x "$dir/bin/sparse" ]; then
 	read -r -a APT < "$CACHE/apt/apt-get" || true
 	rm -rf "$dir"; mkdir -p "$dir/src"
 	log "fetching and building sparse from unstable's source package"

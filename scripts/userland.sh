@@ -6,6 +6,8 @@
 
 root=$CACHE/arm64-root
 [ -f "$root/.done" ] && exit 0
+cache_lock
+[ -f "$root/.done" ] && exit 0
 APTDIR=$CACHE/apt-arm64
 mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources" "$APTDIR/debs"
 src=/etc/apt/sources.list.d/debian.sources
@@ -28,5 +30,12 @@ log "fetching arm64 userland packages"
 (cd "$APTDIR/debs" && "${APT[@]}" download busybox-static bash-static libnuma-dev libnuma1 >/dev/null)
 rm -rf "$root"; mkdir -p "$root"
 for d in "$APTDIR"/debs/*.deb; do dpkg-deb -x "$d" "$root"; done
-file "$root/bin/busybox" | grep -q 'aarch64.*statically' || die "arm64 busybox is not a static aarch64 binary"
+# Newer Debian releases ship these in /usr/bin; give boot.sh fixed names.
+for b in busybox bash-static; do
+	for d in bin usr/bin; do
+		[ -x "$root/$d/$b" ] && cp "$root/$d/$b" "$root/$b" && break
+	done
+	[ -x "$root/$b" ] || die "no $b in the arm64 packages"
+done
+file "$root/busybox" | grep -q 'aarch64.*statically' || die "arm64 busybox is not a static aarch64 binary"
 touch "$root/.done"
