@@ -5,7 +5,7 @@ run:		## the main job: base, series, x86_64 kernel, PUD THP tests, result table
 check:		## the fast suite (what CI runs)
 	scripts/check.sh
 check-heavy:	## on-demand stages: debug kernels (KASAN, lockdep, ...)
-	scripts/check.sh deps base apply bisect-arm64 build-x86_64 build-x86_64-debug boot-x86_64-debug
+	scripts/check.sh --heavy
 export:		## regenerate patches/ from build/linux
 	scripts/export.sh
 apply:

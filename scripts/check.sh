@@ -2,6 +2,7 @@
 # The project's test suite.  Each stage runs on its own:
 #   scripts/check.sh                 the fast suite (what CI runs)
 #   scripts/check.sh STAGE...        just those stages
+#   scripts/check.sh --heavy         the on-demand stages (debug kernels, ...)
 #   scripts/check.sh --list          list the stages
 # Stage logs go to build/logs/check-STAGE.log.  The last line printed is
 # "N passed, N failed, N skipped" over all checks and guest tests.
@@ -125,6 +126,7 @@ if [ "${1:-}" = --list ]; then
 	echo "fast:  ${FAST[*]}"; echo "heavy: ${HEAVY[*]}"; exit 0
 fi
 stages=("$@")
+[ "${1:-}" = --heavy ] && stages=(deps base apply "${HEAVY[@]}")
 [ ${#stages[@]} -gt 0 ] || stages=("${FAST[@]}")
 mkdir -p "$LOGS"
 pass=0 fail=0 skip=0
