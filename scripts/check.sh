@@ -76,6 +76,7 @@ stage_build-x86_64-debug() { "$S/build.sh" x86_64 debug; }
 stage_sparse() {
 	local sp files f
 	sp=$("$S/sparse.sh")
+	[ "$(cd "$WT" && scripts/checker-valid.sh "$sp")" = 1 ] || die "$sp is not usable with this kernel"
 	mapfile -t files < <(touched_c)
 	if [ ${#files[@]} -eq 0 ]; then
 		# Nothing touched yet: prove the checker really runs on this tree.
@@ -89,8 +90,10 @@ stage_sparse() {
 	run_sparse() {	# $1 tree $2 obj $3 file -> normalized messages
 		local obj=${3%.c}.o out=$LOGS/sparse-raw.txt
 		[ -f "$1/$3" ] || return 0
-		make -s -C "$1" O="$2" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" C=2 CHECK="$sp" \
+		make -C "$1" O="$2" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" C=2 CHECK="$sp" \
 			"$obj" > "$out" 2>&1 || { cat "$out"; die "building $3 in $1 failed"; }
+		# Proof that the checker ran on the file (an old sparse checks nothing).
+		grep -q "CHECK .*$3" "$out" || { cat "$out"; die "sparse did not check $3"; }
 		{ grep -E '(warning|error):' "$out" || true; } |
 			sed -E "s|$1/||g; s|$2/||g; s/:[0-9]+:[0-9]+:/:/" | sort
 	}
@@ -109,7 +112,7 @@ stage_sparse() {
 		fi
 	done
 	git -C "$AMTREE" checkout -q --detach "$(git -C "$WT" rev-parse HEAD)"
-	"$sp" --version 2>/dev/null | sed 's/^/sparse version: /' || true
+	echo "sparse: $(cat "$CACHE/sparse/version") (reports itself as $("$sp" --version))"
 	[ $new -eq 0 ]
 }
 
