@@ -53,8 +53,9 @@ while read -r name tmo cmd; do
 	limit=$((limit + tmo))
 	case $cmd in
 	/*) ;;
-	*)	if [ ! -x "$st/$cmd" ]; then missing+=("$name"); continue; fi
-		cp "$st/$cmd" "$root/selftests/mm/" ;;
+	*)	prog=${cmd%% *}	# the command without its arguments
+		if [ ! -x "$st/$prog" ]; then missing+=("$name"); continue; fi
+		cp "$st/$prog" "$root/selftests/mm/" ;;
 	esac
 	echo "$name $tmo $cmd" >> "$root/tests.list"
 done < <(grep -hv '^[[:space:]]*\(#\|$\)' "${lists[@]}")

@@ -5,9 +5,10 @@
 . "$(dirname "$0")/lib.sh"
 
 root=$CACHE/arm64-root
-[ -f "$root/.done" ] && exit 0
+ready() { [ -f "$root/.done" ] && [ -x "$root/busybox" ] && [ -x "$root/bash-static" ]; }
+ready && exit 0
 cache_lock
-[ -f "$root/.done" ] && exit 0
+ready && exit 0
 APTDIR=$CACHE/apt-arm64
 mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources" "$APTDIR/debs"
 src=/etc/apt/sources.list.d/debian.sources
