@@ -18,29 +18,11 @@ fi
 cache_lock
 have_base && exit 0	# made by another checkout while we waited
 
-mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources"
-src=/etc/apt/sources.list.d/debian.sources
-[ -r "$src" ] || die "$src not found: cannot tell which Debian mirror to use"
-# The first URIs line that is not the security archive.
-uri=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$src")
-[ -n "$uri" ] || die "no Debian URI in $src"
-keyring=$(awk '/^Signed-By:/ { print $2; exit }' "$src")
-cat > "$APTDIR/sources/unstable.sources" <<EOS
-Types: deb deb-src
-URIs: $uri
-Suites: unstable experimental
-Components: main
-Signed-By: ${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}
-EOS
-
-APT=(apt-get -q -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APTDIR/sources"
-     -o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache"
-     -o Dir::State::Status=/var/lib/dpkg/status -o APT::Get::List-Cleanup=0)
+log "updating private apt lists (unstable, experimental)"
+private_apt "$APTDIR" "deb deb-src" "unstable experimental" ""
 APTC=(apt-cache -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APTDIR/sources"
       -o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache")
 printf '%s ' "${APT[@]}" > "$APTDIR/apt-get"	# for scripts/sparse.sh
-log "updating private apt lists (unstable, experimental)"
-"${APT[@]}" update >"$APTDIR/update.log" 2>&1 || { cat "$APTDIR/update.log"; die "apt-get update failed"; }
 
 # Any 7.3 upload will do; take the newest one that is offered.
 ver=$("${APTC[@]}" madison "$want" | awk -F'|' '{gsub(/ /,"",$2); print $2}' | sort -V | tail -n 1)

@@ -20,6 +20,32 @@ cache_lock() {
 	flock 9
 }
 
+# Private apt state in $1 with one deb822 source: the system's own Debian
+# mirror (from debian.sources, so no host name is written anywhere) with the
+# given Types, Suites and Architectures.  Sets APT to the apt-get command.
+private_apt() {	# $1 dir, $2 types, $3 suites, $4 arch ("" = native)
+	local src=/etc/apt/sources.list.d/debian.sources uri keyring
+	[ -r "$src" ] || die "$src not found: cannot tell which Debian mirror to use"
+	uri=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$src")
+	[ -n "$uri" ] || die "no Debian URI in $src"
+	keyring=$(awk '/^Signed-By:/ { print $2; exit }' "$src")
+	mkdir -p "$1/lists/partial" "$1/cache/archives/partial" "$1/sources"
+	rm -f "$1"/sources/*.sources
+	{
+		echo "Types: $2"
+		echo "URIs: $uri"
+		echo "Suites: $3"
+		echo "Components: main"
+		[ -n "$4" ] && echo "Architectures: $4"
+		echo "Signed-By: ${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}"
+	} > "$1/sources/debian.sources"
+	APT=(apt-get -q -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$1/sources"
+	     -o "Dir::State::Lists=$1/lists" -o "Dir::Cache=$1/cache"
+	     -o Dir::State::Status=/var/lib/dpkg/status -o APT::Get::List-Cleanup=0)
+	[ -n "$4" ] && APT+=(-o "APT::Architecture=$4" -o "APT::Architectures=$4")
+	"${APT[@]}" update >"$1/update.log" 2>&1 || { cat "$1/update.log"; die "apt-get update ($1) failed"; }
+}
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

@@ -10,24 +10,11 @@ ready && exit 0
 cache_lock
 ready && exit 0
 APTDIR=$CACHE/apt-arm64
-mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources" "$APTDIR/debs"
-src=/etc/apt/sources.list.d/debian.sources
-uri=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$src")
-suite=$(awk '/^Suites:/ { print $2; exit }' "$src")
-keyring=$(awk '/^Signed-By:/ { print $2; exit }' "$src")
-cat > "$APTDIR/sources/arm64.sources" <<EOS
-Types: deb
-URIs: $uri
-Suites: $suite
-Components: main
-Architectures: arm64
-Signed-By: ${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}
-EOS
-APT=(apt-get -q -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APTDIR/sources"
-     -o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache"
-     -o APT::Architecture=arm64 -o APT::Architectures=arm64)
 log "fetching arm64 userland packages"
-"${APT[@]}" update >"$APTDIR/update.log" 2>&1 || { cat "$APTDIR/update.log"; die "apt-get update (arm64) failed"; }
+# The machine's own release, for the arm64 architecture.
+suite=$(awk '/^Suites:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
+private_apt "$APTDIR" deb "$suite" arm64
+mkdir -p "$APTDIR/debs"
 (cd "$APTDIR/debs" && "${APT[@]}" download busybox-static bash-static libnuma-dev libnuma1 >/dev/null)
 rm -rf "$root"; mkdir -p "$root"
 for d in "$APTDIR"/debs/*.deb; do dpkg-deb -x "$d" "$root"; done
