@@ -54,6 +54,7 @@ while read -r name tmo cmd; do
 	case $cmd in
 	/*) ;;
 	*)	prog=${cmd%% *}	# the command without its arguments
+		[ "$prog" = taskset ] && read -r _ _ prog _ <<<"$cmd"
 		if [ ! -x "$st/$prog" ]; then missing+=("$name"); continue; fi
 		cp "$st/$prog" "$root/selftests/mm/" ;;
 	esac
@@ -64,7 +65,7 @@ cp "${SRC:-$WT}"/tools/testing/selftests/mm/*.sh "$root/selftests/mm/" 2>/dev/nu
 (cd "$root" && find . | cpio -o -H newc --quiet) > "$root.cpio"
 
 case $arch in
-x86_64)	qemu=(qemu-system-x86_64 -accel tcg -cpu max -no-reboot)
+x86_64)	qemu=(qemu-system-x86_64 -accel tcg -cpu "${QEMU_CPU:-max}" -no-reboot)
 	console=ttyS0 ;;
 arm64)	qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -no-reboot)
 	console=ttyAMA0 ;;

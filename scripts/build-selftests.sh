@@ -11,7 +11,7 @@ out=$BUILD/selftests-$arch
 src=${SRC:-$WT}/tools/testing/selftests/mm
 [ -d "$OBJ/usr/include" ] || die "no exported headers in $OBJ (build the kernel first)"
 
-mapfile -t progs < <(grep -hv '^[[:space:]]*\(#\|$\)' "$@" | awk '$3 !~ /^\// { print $3 }' | sort -u)
+mapfile -t progs < <(grep -hv '^[[:space:]]*\(#\|$\)' "$@" | awk '$3 !~ /^\// { print ($3 == "taskset" ? $5 : $3) }' | sort -u)
 targets=()
 for p in "${progs[@]}"; do
 	if grep -qE "^TEST_GEN_(FILES|PROGS) *\+?= *$p\$" "$src/Makefile"; then
