@@ -16,7 +16,8 @@ FAST=(deps base apply checkpatch build-x86_64 build-arm64 sparse boot-x86_64 boo
 # architectures, debug kernels.
 HEAVY=(bisect bisect-arm64 build-x86_64 build-x86_64-debug boot-x86_64-debug)
 # Test lists the guest stages run (CHECK_LISTS overrides, space-separated).
-read -r -a LISTS <<<"${CHECK_LISTS:-$TOP/selftests/lists/pud.txt $TOP/selftests/lists/regression.txt}"
+# regression.txt first: its khugepaged must run before other THP tests.
+read -r -a LISTS <<<"${CHECK_LISTS:-$TOP/selftests/lists/regression.txt $TOP/selftests/lists/pud.txt}"
 
 commits() { git -C "$WT" rev-list --reverse base..HEAD; }
 touched_c() { git -C "$WT" diff --name-only --diff-filter=AM base..HEAD -- '*.c' | grep -v '^tools/' || true; }
@@ -124,7 +125,8 @@ guest() {	# $1 arch, rest: boot.sh arguments
 }
 stage_boot-x86_64() { guest x86_64; }
 # The upstream tests again with the 1 GiB size set to "always" (cow is left
-# out: it tests every THP size, 1 GiB included, in boot-x86_64 already).
+# out: it tests every THP size, 1 GiB included, in boot-x86_64 already;
+# khugepaged runs its madvise context only, as in regression.txt).
 stage_boot-x86_64-pud() {
 	local list=$TOP/selftests/lists/pud-always.txt
 	"$S/build-selftests.sh" x86_64 "$list"
