@@ -2,8 +2,9 @@
 # Build a test kernel:  scripts/build.sh ARCH [debug] [--src TREE] [--obj DIR]
 #   ARCH is x86_64 or arm64.  The config is tinyconfig plus
 #   configs/common.config, configs/ARCH.config and, for "debug",
-#   configs/debug.config.  Any fragment line that does not take effect in the
-#   final .config fails the build.
+#   configs/debug.config; EXTRA_CONFIG=FILE adds one more fragment (for
+#   experiments, e.g. an option a new patch introduces).  Any fragment line
+#   that does not take effect in the final .config fails the build.
 . "$(dirname "$0")/lib.sh"
 
 arch=${1:?usage: build.sh x86_64|arm64 [debug] [--src TREE] [--obj DIR]}; shift
@@ -23,6 +24,7 @@ done
 
 frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config")
 [ "$variant" = debug ] && frags+=("$TOP/configs/debug.config")
+if [ -n "${EXTRA_CONFIG:-}" ]; then frags+=("$EXTRA_CONFIG"); fi
 
 cc=${CROSS}gcc
 command -v ccache >/dev/null && cc="ccache $cc"
