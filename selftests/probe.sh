@@ -17,4 +17,7 @@ row vmstat-thp_split_pud "$(yes_no grep -q '^thp_split_pud ' /proc/vmstat)"
 row vmstat-thp_fault_alloc_pud "$(yes_no grep -q '^thp_fault_alloc_pud ' /proc/vmstat)"
 row vmstat-thp_fault_fallback_pud "$(yes_no grep -q '^thp_fault_fallback_pud ' /proc/vmstat)"
 row smaps-pud-field "$(yes_no grep -q 'AnonPudMapped' /proc/self/smaps)"
+# CONFIG_DEBUG_VM_PGTABLE checks the page-table helpers at boot; a failed
+# check is a WARNING, which kernel-log-clean reports.
+row debug-vm-pgtable-ran "$(yes_no sh -c 'dmesg | grep -q "Validating architecture page table helpers"')"
 exit 0
