@@ -1,11 +1,13 @@
 # Entry points; everything is in scripts/.
-.PHONY: run check check-heavy export apply build
+.PHONY: run check check-heavy bench export apply build
 run:		## the main job: base, series, x86_64 kernel, PUD THP tests, result table
 	scripts/run.sh
 check:		## the fast suite (what CI runs)
 	scripts/check.sh
 check-heavy:	## on-demand stages: every patch built on both arches, debug kernels (KASAN, lockdep, ...)
 	scripts/check.sh --heavy
+bench:		## benchmark: 4K vs 2M THP vs 1G THP vs 1G hugetlb in one guest (Documentation/benchmarks.md)
+	scripts/bench.sh
 export:		## regenerate patches/ from build/linux
 	scripts/export.sh
 apply:

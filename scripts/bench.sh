@@ -30,6 +30,8 @@ dpkg-query -W -f='${Status}\n' gnuplot-nox 2>/dev/null | grep -q 'install ok ins
 "$TOP/scripts/get-base.sh"
 "$TOP/scripts/apply.sh"
 "$TOP/scripts/build.sh" "$arch"
+grep -q 'thp_size_bench' "$WT/tools/testing/selftests/mm/Makefile" ||
+	die "thp_size_bench is not in the series yet (see Documentation/benchmarks.md)"
 list=$BUILD/bench-$arch.txt
 echo "thp_size_bench 3600 thp_size_bench ${args[*]}" > "$list"
 "$TOP/scripts/build-selftests.sh" "$arch" "$list"
