@@ -40,7 +40,7 @@ echo "thp_size_bench 3600 thp_size_bench ${args[*]}" > "$list"
 # The benchmark's output is the test's "# "-indented output in the console log.
 {
 	echo "# host: $(uname -m), $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
-	echo "# guest: QEMU $($qemu --version | head -n 1 | awk '{ print $4 }') TCG, 2 vCPUs, 8 GiB"
+	echo "# guest: QEMU $($qemu --version | head -n 1 | awk '{ print $4 }') TCG, -smp 2, 8 GiB (the CPUs its kernel uses: see \"machine\")"
 	echo "# command: scripts/bench.sh $arch ${args[*]}"
 	tr -d '\r' < "$BUILD/logs/$arch-bench.log" |
 		sed -n '/^PUDTHP-START thp_size_bench/,/^PUDTHP-RESULT thp_size_bench/p' |
@@ -51,15 +51,16 @@ cat "$out.txt"
 # Rows of the first table: backing, then the metrics; "-" is missing data.
 awk '/^backing /{ t = 1; next } t && NF == 0 { exit } t { print }' "$out.txt" > "$out.dat"
 gnuplot <<GP
-set terminal pngcairo size 1000,420 font ",10"
+set terminal pngcairo size 1000,420 font ",10" noenhanced
 set output "$out.png"
 set multiplot layout 1,2 title "thp_size_bench, $arch guest (QEMU TCG): ${args[*]}"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set datafile missing "-"
-set key top left
+set key top right
 set ylabel "ms per GiB (median)"
+set yrange [0:*]
 set title "populate cost"
 plot "$out.dat" using (\$2/$gib):xtic(1) title "first touch", \
      "" using (\$4/$gib) title "MADV_POPULATE_WRITE", \

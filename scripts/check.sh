@@ -126,11 +126,13 @@ guest() {	# $1 arch, rest: boot.sh arguments
 stage_boot-x86_64() { guest x86_64; }
 # The upstream tests again with the 1 GiB size set to "always" (cow is left
 # out: it tests every THP size, 1 GiB included, in boot-x86_64 already;
-# khugepaged runs its madvise context only, as in regression.txt).
+# khugepaged runs its madvise context only, as in regression.txt).  Two
+# NUMA nodes (numa=fake=2) for pud_thp's migration case.
 stage_boot-x86_64-pud() {
 	local list=$TOP/selftests/lists/pud-always.txt
 	"$S/build-selftests.sh" x86_64 "$list"
-	"$S/boot.sh" x86_64 --tag check-pud --env PUD_THP=always "$list"
+	KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" \
+		"$S/boot.sh" x86_64 --tag check-pud --env PUD_THP=always "$list"
 }
 stage_boot-arm64() { guest arm64; }
 stage_boot-x86_64-debug() { guest x86_64 --debug; }
