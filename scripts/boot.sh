@@ -2,7 +2,8 @@
 # Boot the ARCH test kernel under QEMU (TCG) with an initramfs holding static
 # busybox and bash, the mm selftests and the harness, run the tests in the
 # given lists and report:
-#   scripts/boot.sh ARCH [--debug] [--mem 8G] [--tag NAME] LIST...
+#   scripts/boot.sh ARCH [--debug | --variant V] [--mem 8G] [--tag NAME] LIST...
+# (--debug or --variant V boot the kernel scripts/build.sh ARCH debug|V built.)
 # Writes build/logs/ARCH-TAG.log (console) and ARCH-TAG.results, prints the
 # result table and "N passed, N failed, N skipped"; exits non-zero on any
 # failure, a missing test, a kernel splat or a guest that did not finish.
@@ -14,6 +15,7 @@ mem=8G tag= lists=() env=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--debug) OBJ=$OBJ-debug ;;
+	--variant) OBJ=$OBJ-$2; shift ;;
 	--mem) mem=$2; shift ;;
 	--tag) tag=$2; shift ;;
 	--env) env+=("$2"); shift ;;
@@ -104,4 +106,19 @@ if ! grep -q '^PUDTHP-DONE' <(tr -d '\r' < "$log"); then
 fi
 printf '%s: %d passed, %d failed, %d skipped\n' "$arch-$tag" "$pass" "$fail" "$skip"
 echo "$pass $fail $skip" > "$res.sum"
+# What a failed test said, so that a CI log that has only this output still
+# tells which case failed and why: its failure lines and its last lines.
+while read -r name result _; do
+	case $result in ok|skip|missing|notrun) continue ;; esac
+	[ "$name" = kernel-log-clean ] && continue
+	echo
+	echo "--- $name ($result): failure lines and last lines of its output"
+	tr -d '\r' < "$log" | awk -v n="$name" '$0 == "PUDTHP-START " n { on = 1; next }
+		on && /^PUDTHP-RESULT / { exit } on' > "$root.failed"
+	grep -iE 'not ok|fail|error|expected|assert|mismatch|bad ' "$root.failed" |
+		grep -vE '^# (ok |[[:space:]])' | head -n 30
+	echo "..."
+	tail -n 5 "$root.failed"
+done < "$res"
+rm -f "$root.failed"
 [ "$fail" -eq 0 ]

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# Build a test kernel:  scripts/build.sh ARCH [debug] [--src TREE] [--obj DIR]
+# Build a test kernel:
+#   scripts/build.sh ARCH [debug|lockdep] [--src TREE] [--obj DIR]
 #   ARCH is x86_64 or arm64.  The config is tinyconfig plus
-#   configs/common.config, configs/ARCH.config and, for "debug",
-#   configs/debug.config; EXTRA_CONFIG=FILE adds one more fragment (for
+#   configs/common.config, configs/ARCH.config and, for a variant,
+#   configs/VARIANT.config (debug: KASAN, lockdep, DEBUG_PAGEALLOC;
+#   lockdep: lockdep alone), built in build/obj-ARCH-VARIANT;
+#   EXTRA_CONFIG=FILE adds one more fragment (for
 #   experiments, e.g. an option a new patch introduces).  Any fragment line
 #   that does not take effect in the final .config fails the build.
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: build.sh x86_64|arm64 [debug] [--src TREE] [--obj DIR]}; shift
+arch=${1:?usage: build.sh x86_64|arm64 [debug|lockdep] [--src TREE] [--obj DIR]}; shift
 arch_vars "$arch"
 variant=
 src=$WT
 while [ $# -gt 0 ]; do
 	case $1 in
-	debug)	variant=debug; OBJ=$OBJ-debug ;;
+	debug|lockdep) variant=$1; OBJ=$OBJ-$1 ;;
 	--src)	src=$2; shift ;;
 	--obj)	OBJ=$2; shift ;;
 	*)	die "unknown argument $1" ;;
@@ -23,7 +26,7 @@ done
 [ -f "$src/Makefile" ] || die "no kernel tree at $src (run scripts/apply.sh)"
 
 frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config")
-[ "$variant" = debug ] && frags+=("$TOP/configs/debug.config")
+[ -n "$variant" ] && frags+=("$TOP/configs/$variant.config")
 if [ -n "${EXTRA_CONFIG:-}" ]; then frags+=("$EXTRA_CONFIG"); fi
 
 cc=${CROSS}gcc

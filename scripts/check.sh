@@ -14,7 +14,8 @@ AMTREE=$BUILD/am-check		# fresh "git am" of patches/ onto base
 FAST=(deps base apply checkpatch build-x86_64 build-arm64 sparse boot-x86_64 boot-x86_64-pud boot-arm64)
 # On-demand stages (not in CI's time budget): a build of every patch on both
 # architectures, debug kernels.
-HEAVY=(bisect bisect-arm64 build-x86_64 build-x86_64-debug boot-x86_64-debug)
+HEAVY=(bisect bisect-arm64 build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
+       build-x86_64-debug boot-x86_64-debug)
 # Test lists the guest stages run (CHECK_LISTS overrides, space-separated).
 # regression.txt first: its khugepaged must run before other THP tests.
 read -r -a LISTS <<<"${CHECK_LISTS:-$TOP/selftests/lists/regression.txt $TOP/selftests/lists/pud.txt}"
@@ -72,6 +73,7 @@ stage_bisect-arm64() { bisect arm64; }
 stage_build-x86_64() { "$S/build.sh" x86_64; }
 stage_build-arm64() { "$S/build.sh" arm64; }
 stage_build-x86_64-debug() { "$S/build.sh" x86_64 debug; }
+stage_build-x86_64-lockdep() { "$S/build.sh" x86_64 lockdep; }
 
 # sparse reports nothing new in the C files the series touches: compare its
 # messages (line numbers dropped) on base and on the series.
@@ -136,6 +138,15 @@ stage_boot-x86_64-pud() {
 }
 stage_boot-arm64() { guest arm64; }
 stage_boot-x86_64-debug() { guest x86_64 --debug; }
+# lockdep with DEBUG_VM and PAGE_TABLE_CHECK: every list test, pud_torture
+# too, on two NUMA nodes so that pud_thp's migration cases run as well.
+stage_boot-x86_64-lockdep() {
+	local torture=$BUILD/torture.txt
+	grep -h '^pud_torture ' "$TOP/selftests/lists/pud-always.txt" > "$torture"
+	"$S/build-selftests.sh" x86_64 "${LISTS[@]}" "$torture"
+	KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" \
+		"$S/boot.sh" x86_64 --variant lockdep --tag check-lockdep "${LISTS[@]}" "$torture"
+}
 
 if [ "${1:-}" = --list ]; then
 	echo "fast:  ${FAST[*]}"; echo "heavy: ${HEAVY[*]}"; exit 0
@@ -166,7 +177,7 @@ for s in "${stages[@]}"; do
 		{ grep -E '^[A-Za-z0-9_.+-]+ +(ok|fail|skip|missing|notrun) ' "$LOGS/check-$s.log" || true; } | sed 's/^/    /'
 	elif [ $st = PASS ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 	printf '%-22s %s  %4ds  (log: %s)\n' "$s" "$st" "$secs" "${LOGS#"$TOP"/}/check-$s.log"
-	[ $st = FAIL ] && tail -n 25 "$LOGS/check-$s.log" | sed 's/^/    | /'
+	[ $st = FAIL ] && tail -n 60 "$LOGS/check-$s.log" | sed 's/^/    | /'
 done
 echo "suite took $(( $(date +%s) - t0 ))s"
 echo "$pass passed, $fail failed, $skip skipped"
