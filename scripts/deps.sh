@@ -10,6 +10,8 @@ pkgs=(build-essential flex bison bc libelf-dev libssl-dev xz-utils cpio rsync km
       busybox-static bash-static libnuma-dev libcap-dev)
 # sparse is built from source (scripts/sparse.sh); these are what it needs.
 pkgs+=(pkg-config libxml2-dev)
+# scripts/send.sh: b4 turns the series into mails (stage b4).
+pkgs+=(b4)
 
 missing=()
 for p in "${pkgs[@]}"; do
