@@ -51,7 +51,10 @@ cleanup
 trap cleanup EXIT
 git -C "$WT" worktree add -q -b "$branch" "$scratch" HEAD
 cd "$scratch"
-b4 prep -e base >/dev/null 2>&1 || die "b4 prep --enroll failed"
+b4log=$BUILD/b4-send.log
+# b4's own output goes to $b4log; a failing step shows it.
+b4q() { "$@" >"$b4log" 2>&1 || { cat "$b4log"; die "$* failed"; }; }
+b4q b4 prep -e base
 # The cover letter: subject, an empty line, the body (b4's format).
 cover=$BUILD/b4-cover.txt
 {
@@ -62,9 +65,9 @@ cover=$BUILD/b4-cover.txt
 	echo
 	echo "Signed-off-by: $(git config user.name) <$(git config user.email)>"
 } > "$cover"
-EDITOR="cp $cover" b4 prep --edit-cover >/dev/null 2>&1 || die "b4 prep --edit-cover failed"
+EDITOR="cp $cover" b4q b4 prep --edit-cover
 log "b4: To/Cc from get_maintainer.pl"
-b4 prep --auto-to-cc >/dev/null 2>&1 || die "b4 prep --auto-to-cc failed"
+b4q b4 prep --auto-to-cc
 
 if $send; then
 	b4 send
@@ -72,8 +75,7 @@ if $send; then
 fi
 
 rm -rf "$out"
-b4 send -o "$out" --no-sign >"$BUILD/b4-send.log" 2>&1 ||
-	{ cat "$BUILD/b4-send.log"; die "b4 send -o failed"; }
+b4q b4 send -o "$out" --no-sign
 mapfile -t mails < <(ls "$out"/*.eml)
 [ ${#mails[@]} -eq $((n + 1)) ] || die "b4 wrote ${#mails[@]} mails, want $((n + 1))"
 # A header of a mail, unfolded (b4 wraps long headers).
