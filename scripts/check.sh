@@ -11,7 +11,7 @@
 S=$TOP/scripts
 LOGS=$BUILD/logs
 AMTREE=$BUILD/am-check		# fresh "git am" of patches/ onto base
-FAST=(deps base apply checkpatch build-x86_64 build-arm64 sparse boot-x86_64 boot-x86_64-pud boot-arm64)
+FAST=(deps base apply checkpatch b4 build-x86_64 build-arm64 sparse boot-x86_64 boot-x86_64-pud boot-arm64)
 # On-demand stages (not in CI's time budget): a build of every patch on both
 # architectures, debug kernels.
 HEAVY=(bisect bisect-arm64 build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
@@ -67,6 +67,11 @@ bisect() {	# $1: arch
 	done
 	git -C "$AMTREE" checkout -q --detach "${cs[-1]}"
 }
+
+# The mails b4 would send (a dry run, scripts/send.sh): one per patch plus
+# the cover, "[PATCH NN/MM]" subjects, To/Cc from get_maintainer.pl, and git
+# am of them onto base gives the series' tree exactly.
+stage_b4() { "$S/send.sh"; }
 
 stage_bisect() { bisect x86_64; }
 stage_bisect-arm64() { bisect arm64; }
