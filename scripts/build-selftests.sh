@@ -2,12 +2,14 @@
 # Build, statically, the mm selftests named in the given test lists:
 #   scripts/build-selftests.sh ARCH LIST...
 # Binaries go to build/selftests-ARCH/.  The kernel for ARCH must be built
-# (its exported headers are used).
+# (its exported headers are used).  SRC=TREE, OBJ_DIR=DIR and OUT=DIR
+# override the kernel tree, its build directory and the output directory.
 . "$(dirname "$0")/lib.sh"
 
 arch=${1:?usage: build-selftests.sh ARCH LIST...}; shift
 arch_vars "$arch"
-out=$BUILD/selftests-$arch
+out=${OUT:-$BUILD/selftests-$arch}
+OBJ=${OBJ_DIR:-$OBJ}
 src=${SRC:-$WT}/tools/testing/selftests/mm
 [ -d "$OBJ/usr/include" ] || die "no exported headers in $OBJ (build the kernel first)"
 

@@ -11,10 +11,10 @@
 S=$TOP/scripts
 LOGS=$BUILD/logs
 AMTREE=$BUILD/am-check		# fresh "git am" of patches/ onto base
-FAST=(deps base apply checkpatch b4 build-x86_64 build-arm64 sparse boot-x86_64 boot-x86_64-pud boot-arm64)
+FAST=(deps base apply checkpatch b4 build-x86_64 build-arm64 sparse w1 boot-x86_64 boot-x86_64-pud boot-arm64)
 # On-demand stages (not in CI's time budget): a build of every patch on both
-# architectures, debug kernels.
-HEAVY=(bisect bisect-arm64 build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
+# architectures, coccicheck (about 20 minutes), debug kernels.
+HEAVY=(bisect bisect-arm64 coccicheck build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
        build-x86_64-debug boot-x86_64-debug)
 # Test lists the guest stages run (CHECK_LISTS overrides, space-separated).
 # regression.txt first: its khugepaged must run before other THP tests.
@@ -54,18 +54,34 @@ stage_checkpatch() {
 }
 
 # Every patch builds on its own, so the series bisects.  The last commit is
-# the final tree, built by build-ARCH.
+# the final tree, built by build-ARCH.  A commit that changes only files the
+# kernel build does not read (tools/, Documentation/, MAINTAINERS) leaves the
+# kernel as the commit before it built it; at a commit that changes the mm
+# selftests, the selftests the test lists name are built instead, against
+# that commit's tools/ tree.
+kernel_files() { git -C "$AMTREE" diff --name-only "$1^" "$1" | grep -Ev '^(tools/|Documentation/|MAINTAINERS$)' || true; }
 bisect() {	# $1: arch
 	if [ ! -e "$AMTREE/.git" ]; then stage_apply; fi
 	mapfile -t cs < <(commits)
 	[ ${#cs[@]} -gt 1 ] || { echo "fewer than two patches: nothing to bisect"; return 0; }
-	local i
+	local i obj=$BUILD/obj-bisect-$1 kernels=0 tests=0
 	for ((i = 0; i < ${#cs[@]} - 1; i++)); do
 		git -C "$AMTREE" checkout -q --detach "${cs[$i]}"
-		echo "building $(git -C "$AMTREE" log -1 --format='%h %s')"
-		ALLOW_UNDEFINED_OPTIONS=1 "$S/build.sh" "$1" --src "$AMTREE" --obj "$BUILD/obj-bisect-$1"
+		echo "== $(git -C "$AMTREE" log -1 --format='%h %s')"
+		# The first commit always builds the kernel: the tests need its headers.
+		if [ $i -eq 0 ] || [ -n "$(kernel_files "${cs[$i]}")" ]; then
+			ALLOW_UNDEFINED_OPTIONS=1 "$S/build.sh" "$1" --src "$AMTREE" --obj "$obj"
+			kernels=$((kernels + 1))
+		fi
+		if git -C "$AMTREE" diff --name-only "${cs[$i]}^" "${cs[$i]}" | grep -q '^tools/testing/selftests/mm/'; then
+			SRC=$AMTREE OBJ_DIR=$obj OUT=$BUILD/selftests-bisect-$1 \
+				"$S/build-selftests.sh" "$1" "${LISTS[@]}" "$TOP/selftests/lists/pud-always.txt" \
+				<(echo "thp_size_bench 0 thp_size_bench")
+			tests=$((tests + 1))
+		fi
 	done
 	git -C "$AMTREE" checkout -q --detach "${cs[-1]}"
+	echo "bisect $1: ${#cs[@]} commits; kernel built at $kernels, selftests at $tests, the last by build-$1"
 }
 
 # The mails b4 would send (a dry run, scripts/send.sh): one per patch plus
@@ -80,49 +96,91 @@ stage_build-arm64() { "$S/build.sh" arm64; }
 stage_build-x86_64-debug() { "$S/build.sh" x86_64 debug; }
 stage_build-x86_64-lockdep() { "$S/build.sh" x86_64 lockdep; }
 
-# sparse reports nothing new in the C files the series touches: compare its
-# messages (line numbers dropped) on base and on the series.
-stage_sparse() {
-	local sp files f
-	sp=$("$S/sparse.sh")
-	[ "$(cd "$WT" && scripts/checker-valid.sh "$sp")" = 1 ] || die "$sp is not usable with this kernel"
-	mapfile -t files < <(touched_c)
-	if [ ${#files[@]} -eq 0 ]; then
+# The checkers below (sparse, W=1, coccicheck) report nothing new in the C
+# files the series touches: each compares its messages on base and on the
+# series, with line numbers dropped.  The base is $AMTREE checked out at
+# "base" and configured like the x86_64 test kernel.
+checker_messages() {	# $1 tree, $2 obj, $3 file, $4 proof regexp, $5 output, rest: make args
+	local tree=$1 obj=$2 f=$3 proof=$4 msgs=$5 raw=$5.raw
+	shift 5
+	[ -f "$tree/$f" ] || { : > "$msgs"; return 0; }
+	rm -f "$obj/${f%.c}.o"	# compile it again, so that every checker sees it
+	make -C "$tree" O="$obj" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" "$@" "${f%.c}.o" \
+		> "$raw" 2>&1 || { cat "$raw"; die "building $f in $tree failed"; }
+	# Proof that the checker ran on the file (an old sparse checks nothing).
+	grep -qE "$proof" "$raw" || { cat "$raw"; die "the checker did not run on $f"; }
+	{ grep -E '^[^ ]+\.[ch]:[0-9]+:' "$raw" | grep -vE ': note:' || true; } |
+		sed -E "s|$tree/||g; s|$obj/||g; s|^(\.\./)+${tree##*/}/||; s/:[0-9]+:[0-9]+(-[0-9]+)?:/:/; s/line [0-9]+/line N/g" |
+		sort -u > "$msgs"
+}
+compare_checker() {	# $1 name, $2 proof regexp with FILE for the file, rest: make args
+	local name=$1 proof=$2 all files=() f new=0 dir pid
+	dir=$LOGS/$name
+	shift 2
+	mapfile -t all < <(touched_c)
+	if [ ${#all[@]} -eq 0 ]; then
 		# Nothing touched yet: prove the checker really runs on this tree.
-		files=(mm/huge_memory.c)
+		all=(mm/huge_memory.c)
 	fi
 	if [ ! -e "$AMTREE/.git" ]; then stage_apply; fi
 	if [ ! -f "$BUILD/obj-x86_64/.config" ]; then stage_build-x86_64; fi
-	git -C "$AMTREE" checkout -q --detach base
-	mkdir -p "$BUILD/obj-sparse-base"
-	cp "$BUILD/obj-x86_64/.config" "$BUILD/obj-sparse-base/.config"
-	run_sparse() {	# $1 tree $2 obj $3 file -> normalized messages
-		local obj=${3%.c}.o out=$LOGS/sparse-raw.txt
-		[ -f "$1/$3" ] || return 0
-		make -C "$1" O="$2" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" C=2 CHECK="$sp" \
-			"$obj" > "$out" 2>&1 || { cat "$out"; die "building $3 in $1 failed"; }
-		# Proof that the checker ran on the file (an old sparse checks nothing).
-		grep -q "CHECK .*$3" "$out" || { cat "$out"; die "sparse did not check $3"; }
-		{ grep -E '(warning|error):' "$out" || true; } |
-			sed -E "s|$1/||g; s|$2/||g; s/:[0-9]+:[0-9]+:/:/" | sort
-	}
-	make -s -C "$AMTREE" O="$BUILD/obj-sparse-base" ARCH=x86_64 olddefconfig >/dev/null
-	local new=0
-	for f in "${files[@]}"; do
-		if [ ! -f "$BUILD/obj-x86_64/${f%.c}.o" ]; then
+	for f in "${all[@]}"; do
+		if [ -f "$BUILD/obj-x86_64/$(dirname "$f")/.$(basename "${f%.c}").o.cmd" ]; then
+			files+=("$f")
+		else
 			echo "$f: not built in the x86_64 test kernel, not checked"
-			continue
 		fi
-		run_sparse "$AMTREE" "$BUILD/obj-sparse-base" "$f" > "$LOGS/sparse-base.txt"
-		run_sparse "$WT" "$BUILD/obj-x86_64" "$f" > "$LOGS/sparse-series.txt"
-		echo "$f: $(wc -l < "$LOGS/sparse-base.txt") messages on base, $(wc -l < "$LOGS/sparse-series.txt") with the series"
-		if comm -13 "$LOGS/sparse-base.txt" "$LOGS/sparse-series.txt" | grep .; then
+	done
+	git -C "$AMTREE" checkout -q --detach base
+	mkdir -p "$BUILD/obj-check-base"
+	cp "$BUILD/obj-x86_64/.config" "$BUILD/obj-check-base/.config"
+	make -s -C "$AMTREE" O="$BUILD/obj-check-base" ARCH=x86_64 olddefconfig >/dev/null
+	rm -rf "$dir"; mkdir -p "$dir/base" "$dir/series"
+	check_all() {	# $1 tree, $2 obj, $3 output dir, rest: make args
+		local tree=$1 obj=$2 out=$3 f
+		shift 3
+		for f in "${files[@]}"; do
+			checker_messages "$tree" "$obj" "$f" "${proof//FILE/${f%.c}}" "$out/${f//\//_}" "$@"
+		done
+	}
+	# Base and series side by side: a checker may use one CPU only.
+	check_all "$AMTREE" "$BUILD/obj-check-base" "$dir/base" "$@" &
+	pid=$!
+	check_all "$WT" "$BUILD/obj-x86_64" "$dir/series" "$@"
+	wait $pid || die "$name on base failed"
+	for f in "${files[@]}"; do
+		echo "$f: $(wc -l < "$dir/base/${f//\//_}") messages on base, $(wc -l < "$dir/series/${f//\//_}") with the series"
+		if comm -13 "$dir/base/${f//\//_}" "$dir/series/${f//\//_}" | grep .; then
 			new=1
 		fi
 	done
 	git -C "$AMTREE" checkout -q --detach "$(git -C "$WT" rev-parse HEAD)"
-	echo "sparse: $(cat "$CACHE/sparse/version") (reports itself as $("$sp" --version))"
 	[ $new -eq 0 ]
+}
+
+stage_sparse() {
+	local sp
+	sp=$("$S/sparse.sh")
+	[ "$(cd "$WT" && scripts/checker-valid.sh "$sp")" = 1 ] || die "$sp is not usable with this kernel"
+	compare_checker sparse "CHECK .*FILE" C=2 CHECK="$sp"
+	echo "sparse: $(cat "$CACHE/sparse/version") (reports itself as $("$sp" --version))"
+}
+
+# gcc's W=1 warnings.
+stage_w1() {
+	compare_checker w1 "CC +FILE\\.o" W=1
+	grep -q -- -Wextra "$BUILD/obj-x86_64/$(touched_c | tail -n 1 | sed 's/\.c$/.o/; s|[^/]*$|.&.cmd|')" ||
+		die "W=1 did not add -Wextra"
+}
+
+# make coccicheck MODE=report, file by file (the kernel's per-file form,
+# C=1 CHECK=scripts/coccicheck on a file compiled again), every semantic
+# patch of the tree.  About 35 s per file and tree: an on-demand stage.
+stage_coccicheck() {
+	# ocaml-nox: two of the semantic patches have OCaml script rules.
+	"$S/deps.sh" coccinelle ocaml-nox
+	compare_checker coccicheck "CHECK .*FILE" C=1 CHECK='$(srctree)/scripts/coccicheck' MODE=report
+	echo "coccinelle: $(spatch --version | head -1)"
 }
 
 guest() {	# $1 arch, rest: boot.sh arguments

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project needs (idempotent: does nothing
-# when all are present).
+# when all are present).  Extra package names on the command line are
+# installed too (the on-demand coccicheck stage adds coccinelle).
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential flex bison bc libelf-dev libssl-dev xz-utils cpio rsync kmod
@@ -12,6 +13,7 @@ pkgs=(build-essential flex bison bc libelf-dev libssl-dev xz-utils cpio rsync km
 pkgs+=(pkg-config libxml2-dev)
 # scripts/send.sh: b4 turns the series into mails (stage b4).
 pkgs+=(b4)
+pkgs+=("$@")
 
 missing=()
 for p in "${pkgs[@]}"; do

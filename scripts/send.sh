@@ -7,7 +7,8 @@
 # The mails come from the commits base..HEAD of build/linux (what
 # scripts/export.sh writes to patches/), with Documentation/cover-letter.txt
 # as the cover letter and To/Cc from scripts/get_maintainer.pl (b4 prep
-# --auto-to-cc).  b4 works in a scratch worktree on a scratch branch, both
+# --auto-to-cc): To the maintainers of the touched files, Cc their reviewers
+# and lists.  b4 works in a scratch worktree on a scratch branch, both
 # removed at the end, so build/linux is not touched.
 # The dry run checks that there is one mail per patch plus the cover, that
 # the subjects are "[PATCH NN/MM] <commit subject>", that the cover carries
@@ -28,6 +29,12 @@ command -v b4 >/dev/null || die "b4 is not installed (scripts/deps.sh installs i
 	die "$WT has uncommitted changes; commit and export them first"
 n=$(git -C "$WT" rev-list --count base..HEAD)
 [ "$n" -gt 0 ] || die "the series is empty"
+# The revision is the newest entry of the cover letter's changelog,
+# "- vN: ...": a v2 and later is sent as "[PATCH vN NN/MM]".
+rev=$(sed -n 's/^- v\([0-9]\+\):.*/\1/p' "$TOP/Documentation/cover-letter.txt" | head -n 1)
+[ -n "$rev" ] || die "Documentation/cover-letter.txt has no changelog entry '- vN: ...'"
+prefix=PATCH
+[ "$rev" -gt 1 ] && prefix="PATCH v$rev"
 
 # b4 reads the identity from git config; a fresh machine has none.  The
 # dry run also needs an SMTP setting, or b4 insists on signing for its web
@@ -36,6 +43,10 @@ cfg=()
 git config user.name >/dev/null || cfg+=(user.name "${GIT_AUTHOR_NAME:-PUD THP scripts}")
 git config user.email >/dev/null || cfg+=(user.email "${GIT_AUTHOR_EMAIL:-pud-thp@localhost}")
 $send || git config sendemail.smtpserver >/dev/null || cfg+=(sendemail.smtpserver /bin/false)
+# b4's default puts reviewers in To as well (about 70 addresses for this
+# series); To names the maintainers only, reviewers and lists go to Cc.
+getm="scripts/get_maintainer.pl --nogit --nogit-fallback --nogit-chief-penguins --norolestats"
+cfg+=(b4.send-auto-to-cmd "$getm --nol --nor" b4.send-auto-cc-cmd "$getm --nom")
 export GIT_CONFIG_COUNT=$((${#cfg[@]} / 2))
 for ((i = 0; i < ${#cfg[@]}; i += 2)); do
 	export "GIT_CONFIG_KEY_$((i / 2))=${cfg[$i]}" "GIT_CONFIG_VALUE_$((i / 2))=${cfg[$((i + 1))]}"
@@ -55,6 +66,7 @@ b4log=$BUILD/b4-send.log
 # b4's own output goes to $b4log; a failing step shows it.
 b4q() { "$@" >"$b4log" 2>&1 || { cat "$b4log"; die "$* failed"; }; }
 b4q b4 prep -e base
+[ "$rev" -gt 1 ] && b4q b4 prep --force-revision "$rev"
 # The cover letter: subject, an empty line, the body (b4's format).
 cover=$BUILD/b4-cover.txt
 {
@@ -85,15 +97,24 @@ header() {	# $1 name, $2 mail
 }
 subject() { header Subject "$1"; }
 w=${#n}; [ "$w" -lt 2 ] && w=2
-want=$(printf '[PATCH %0*d/%d] %s' "$w" 0 "$n" "$(head -n 1 "$TOP/Documentation/cover-letter.txt")")
+want=$(printf '[%s %0*d/%d] %s' "$prefix" "$w" 0 "$n" "$(head -n 1 "$TOP/Documentation/cover-letter.txt")")
 [ "$(subject "${mails[0]}")" = "$want" ] || die "cover subject: '$(subject "${mails[0]}")', want '$want'"
 nto=$(header To "${mails[0]}" | grep -o '@' | wc -l)
 ncc=$(header Cc "${mails[0]}" | grep -o '@' | wc -l)
 [ "$nto" -gt 0 ] && [ "$ncc" -gt 0 ] || die "the cover letter has $nto To and $ncc Cc addresses"
+# To holds maintainers only, and every maintainer get_maintainer.pl names
+# for the series is in To or Cc (b4 keeps the first header it finds an
+# address for, patch by patch: a reviewer of an earlier patch stays in Cc).
+addrs() { grep -oE '[^<> ,"]+@[^<> ,"]+' | tr 'A-Z' 'a-z' | sort -u; }
+maint=$(git -C "$WT" format-patch -q --stdout base..HEAD | (cd "$WT" && $getm --nol --nor) | addrs)
+others=$(comm -23 <(header To "${mails[0]}" | addrs) <(echo "$maint"))
+[ -z "$others" ] || die "To holds addresses that are no maintainers: $others"
+missing=$(comm -23 <(echo "$maint") <({ header To "${mails[0]}"; header Cc "${mails[0]}"; } | addrs))
+[ -z "$missing" ] || die "maintainers missing from To and Cc: $missing"
 i=0
 for c in $(git -C "$WT" rev-list --reverse base..HEAD); do
 	i=$((i + 1))
-	want=$(printf '[PATCH %0*d/%d] %s' "$w" "$i" "$n" "$(git -C "$WT" log -1 --format=%s "$c")")
+	want=$(printf '[%s %0*d/%d] %s' "$prefix" "$w" "$i" "$n" "$(git -C "$WT" log -1 --format=%s "$c")")
 	got=$(subject "${mails[$i]}")
 	[ "$got" = "$want" ] || die "mail $i: subject '$got', want '$want'"
 done
@@ -102,4 +123,4 @@ git -C "$scratch" checkout -q --detach base
 git -C "$scratch" am -q "${mails[@]:1}" || die "git am of the mails onto base failed"
 [ "$(git -C "$scratch" rev-parse 'HEAD^{tree}')" = "$(git -C "$WT" rev-parse 'HEAD^{tree}')" ] ||
 	die "the mails applied onto base do not give the tree of $WT"
-log "b4: $((n + 1)) mails in $out, subjects [PATCH 00/$n]..[PATCH $n/$n], cover To: $nto and Cc: $ncc addresses (get_maintainer.pl); git am onto base gives the series' tree"
+log "b4: $((n + 1)) mails in $out, subjects [$prefix 00/$n]..[$prefix $n/$n], cover To: $nto maintainers, Cc: $ncc other addresses (get_maintainer.pl); git am onto base gives the series' tree"
