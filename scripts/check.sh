@@ -58,18 +58,19 @@ stage_checkpatch() {
 # kernel build does not read (tools/, Documentation/, MAINTAINERS) leaves the
 # kernel as the commit before it built it; at a commit that changes the mm
 # selftests, the selftests the test lists name are built instead, against
-# that commit's tools/ tree.
+# that commit's tools/ tree.  BISECT_FROM=N starts at patch N (to finish a
+# run that was stopped).
 kernel_files() { git -C "$AMTREE" diff --name-only "$1^" "$1" | grep -Ev '^(tools/|Documentation/|MAINTAINERS$)' || true; }
 bisect() {	# $1: arch
 	if [ ! -e "$AMTREE/.git" ]; then stage_apply; fi
 	mapfile -t cs < <(commits)
 	[ ${#cs[@]} -gt 1 ] || { echo "fewer than two patches: nothing to bisect"; return 0; }
-	local i obj=$BUILD/obj-bisect-$1 kernels=0 tests=0
-	for ((i = 0; i < ${#cs[@]} - 1; i++)); do
+	local i obj=$BUILD/obj-bisect-$1 kernels=0 tests=0 first=$((${BISECT_FROM:-1} - 1))
+	for ((i = first; i < ${#cs[@]} - 1; i++)); do
 		git -C "$AMTREE" checkout -q --detach "${cs[$i]}"
-		echo "== $(git -C "$AMTREE" log -1 --format='%h %s')"
+		echo "== $((i + 1)) $(git -C "$AMTREE" log -1 --format='%h %s')"
 		# The first commit always builds the kernel: the tests need its headers.
-		if [ $i -eq 0 ] || [ -n "$(kernel_files "${cs[$i]}")" ]; then
+		if [ $i -eq "$first" ] || [ -n "$(kernel_files "${cs[$i]}")" ]; then
 			ALLOW_UNDEFINED_OPTIONS=1 "$S/build.sh" "$1" --src "$AMTREE" --obj "$obj"
 			kernels=$((kernels + 1))
 		fi
@@ -81,7 +82,7 @@ bisect() {	# $1: arch
 		fi
 	done
 	git -C "$AMTREE" checkout -q --detach "${cs[-1]}"
-	echo "bisect $1: ${#cs[@]} commits; kernel built at $kernels, selftests at $tests, the last by build-$1"
+	echo "bisect $1: commits $((first + 1))-$((${#cs[@]} - 1)) of ${#cs[@]}; kernel built at $kernels, selftests at $tests; the last is build-$1's"
 }
 
 # The mails b4 would send (a dry run, scripts/send.sh): one per patch plus
