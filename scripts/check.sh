@@ -203,12 +203,12 @@ stage_boot-x86_64-pud() {
 stage_boot-arm64() { guest arm64; }
 stage_boot-x86_64-debug() { guest x86_64 --debug; }
 # lockdep with DEBUG_VM and PAGE_TABLE_CHECK: every list test, pud_torture
-# too, on two NUMA nodes so that pud_thp's migration cases run as well.
+# and pud_stress too, on two NUMA nodes so that pud_thp's migration cases run as well.
 # The PUD tests go first: in one run that had the upstream tests first,
 # every 1 GiB fault of the lockdep kernel fell back (Documentation/testing.md).
 stage_boot-x86_64-lockdep() {
 	local torture=$BUILD/torture.txt pud=() rest=() l
-	grep -h '^pud_torture ' "$TOP/selftests/lists/pud-always.txt" > "$torture"
+	grep -hE '^pud_(torture|stress) ' "$TOP/selftests/lists/pud-always.txt" > "$torture"
 	for l in "${LISTS[@]}"; do
 		case $l in */pud*.txt) pud+=("$l") ;; *) rest+=("$l") ;; esac
 	done
