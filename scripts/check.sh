@@ -14,7 +14,7 @@ AMTREE=$BUILD/am-check		# fresh "git am" of patches/ onto base
 FAST=(deps base apply checkpatch b4 build-x86_64 build-arm64 sparse w1 boot-x86_64 boot-x86_64-pud boot-arm64)
 # On-demand stages (not in CI's time budget): a build of every patch on both
 # architectures, coccicheck (about 20 minutes), debug kernels.
-HEAVY=(bisect bisect-arm64 coccicheck build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
+HEAVY=(bisect bisect-arm64 coccicheck htmldocs build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
        build-x86_64-debug boot-x86_64-debug)
 # Test lists the guest stages run (CHECK_LISTS overrides, space-separated).
 # regression.txt first: its khugepaged must run before other THP tests.
@@ -182,6 +182,49 @@ stage_coccicheck() {
 	"$S/deps.sh" coccinelle ocaml-nox
 	compare_checker coccicheck "CHECK .*FILE" C=1 CHECK='$(srctree)/scripts/coccicheck' MODE=report
 	echo "coccinelle: $(spatch --version | head -1)"
+}
+
+# The documentation the series changes: `make htmldocs` on each directory
+# that holds a changed rst file, and `kernel-doc -none -Wall` on the touched
+# C files and headers, at base and with the series (line numbers dropped):
+# no new warning.  Sphinx 5.3 from Debian, run by Debian's python3, not by
+# another one that PATH may find first.  Each changed rst must come out as
+# HTML, proof that Sphinx read it.
+docs_messages() {	# $1 tree, $2 output file, $3 HTML output dir
+	local tree=$1 out=$2 obj=$3 f kdoc=()
+	rm -rf "$obj"; mkdir -p "$obj"
+	(cd "$tree" && PATH=/usr/bin:/bin:$PATH make O="$obj" SPHINXDIRS="${docdirs[*]}" htmldocs) \
+		> "$out.raw" 2>&1 || { cat "$out.raw"; die "htmldocs in $tree failed"; }
+	for f in "${kdocs[@]}"; do [ -f "$tree/$f" ] && kdoc+=("$f"); done
+	if [ ${#kdoc[@]} -gt 0 ]; then
+		(cd "$tree" && PATH=/usr/bin:/bin:$PATH scripts/kernel-doc -none -Wall "${kdoc[@]}") >> "$out.raw" 2>&1 ||
+			{ cat "$out.raw"; die "kernel-doc in $tree failed"; }
+	fi
+	{ grep -iE 'warning|error' "$out.raw" || true; } |
+		sed -E "s|$tree/||g; s/:[0-9]+/:/g" | sort -u > "$out"
+}
+stage_htmldocs() {
+	local rsts docdirs kdocs f dir=$LOGS/htmldocs new=0
+	"$S/deps.sh" python3-sphinx python3-sphinx-rtd-theme python3-yaml
+	if [ ! -e "$AMTREE/.git" ]; then stage_apply; fi
+	mapfile -t rsts < <(git -C "$WT" diff --name-only --diff-filter=AM base..HEAD -- 'Documentation/*.rst')
+	[ ${#rsts[@]} -gt 0 ] || rsts=(Documentation/admin-guide/mm/transhuge.rst)
+	mapfile -t docdirs < <(printf '%s\n' "${rsts[@]}" | sed 's|^Documentation/||; s|/[^/]*$||' | sort -u)
+	mapfile -t kdocs < <(git -C "$WT" diff --name-only --diff-filter=AM base..HEAD -- '*.[ch]' | grep -v '^tools/' || true)
+	rm -rf "$dir"; mkdir -p "$dir"
+	git -C "$AMTREE" checkout -q --detach base
+	docs_messages "$AMTREE" "$dir/base" "$BUILD/obj-docs-base"
+	git -C "$AMTREE" checkout -q --detach "$(git -C "$WT" rev-parse HEAD)"
+	docs_messages "$WT" "$dir/series" "$BUILD/obj-docs-series"
+	for f in "${rsts[@]}"; do
+		f=${f#Documentation/}
+		[ -s "$BUILD/obj-docs-series/Documentation/output/${f%.rst}.html" ] ||
+			die "$f: no HTML came out of it"
+	done
+	echo "htmldocs (SPHINXDIRS=${docdirs[*]}, sphinx $(/usr/bin/python3 -c 'import sphinx; print(sphinx.__version__)'))" \
+		"and kernel-doc on ${#kdocs[@]} files: $(wc -l < "$dir/base") messages on base, $(wc -l < "$dir/series") with the series"
+	if comm -13 "$dir/base" "$dir/series" | grep .; then new=1; fi
+	[ $new -eq 0 ]
 }
 
 guest() {	# $1 arch, rest: boot.sh arguments
