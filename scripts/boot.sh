@@ -4,6 +4,8 @@
 # given lists and report:
 #   scripts/boot.sh ARCH [--debug | --variant V] [--mem 8G] [--tag NAME] LIST...
 # (--debug or --variant V boot the kernel scripts/build.sh ARCH debug|V built.)
+# ST_DIR=DIR takes the selftests from DIR instead of build/selftests-ARCH, and
+# SRC=TREE the selftests' shell scripts from TREE (both for a base kernel).
 # Writes build/logs/ARCH-TAG.log (console) and ARCH-TAG.results, prints the
 # result table and "N passed, N failed, N skipped"; exits non-zero on any
 # failure, a missing test, a kernel splat or a guest that did not finish.
@@ -27,7 +29,7 @@ done
 [ -n "$tag" ] || tag=$(for l in "${lists[@]}"; do basename "$l" .txt; done | paste -sd+)
 kernel=$OBJ/$KIMAGE
 [ -f "$kernel" ] || die "no kernel at $kernel (scripts/build.sh $arch)"
-st=$BUILD/selftests-$arch
+st=${ST_DIR:-$BUILD/selftests-$arch}	# the mm selftests (scripts/build-selftests.sh)
 logs=$BUILD/logs
 mkdir -p "$logs"
 log=$logs/$arch-$tag.log res=$logs/$arch-$tag.results
@@ -46,7 +48,7 @@ else
 fi
 ln -s bash "$root/bin/sh"
 cp "$TOP/selftests/init" "$root/init"
-cp "$TOP/selftests/probe.sh" "$root/selftests/"
+cp "$TOP/selftests/probe.sh" "$TOP/selftests/vmtests.sh" "$root/selftests/"
 printf '%s\n' "${env[@]}" > "$root/tests.env"
 # A test whose binary was not built is reported as missing, not run.
 missing=() limit=600
@@ -64,6 +66,10 @@ while read -r name tmo cmd; do
 done < <(grep -hv '^[[:space:]]*\(#\|$\)' "${lists[@]}")
 # run_vmtests.sh and the ksft wrappers, for tests that are run through them.
 cp "${SRC:-$WT}"/tools/testing/selftests/mm/*.sh "$root/selftests/mm/" 2>/dev/null || true
+# run_vmtests.sh categories (selftests/vmtests.sh) run any test: take all.
+if grep -q ' /selftests/vmtests.sh ' "$root/tests.list"; then
+	find "$st" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/selftests/mm/" \;
+fi
 (cd "$root" && find . | cpio -o -H newc --quiet) > "$root.cpio"
 
 case $arch in

@@ -4,6 +4,8 @@
 # Binaries go to build/selftests-ARCH/.  The kernel for ARCH must be built
 # (its exported headers are used).  SRC=TREE, OBJ_DIR=DIR and OUT=DIR
 # override the kernel tree, its build directory and the output directory.
+# A list that runs run_vmtests.sh categories (/selftests/vmtests.sh) needs
+# every test the mm Makefile builds: then all of them are built.
 . "$(dirname "$0")/lib.sh"
 
 arch=${1:?usage: build-selftests.sh ARCH LIST...}; shift
@@ -15,6 +17,9 @@ src=${SRC:-$WT}/tools/testing/selftests/mm
 
 mapfile -t progs < <(grep -hv '^[[:space:]]*\(#\|$\)' "$@" | awk '$3 !~ /^\// { print ($3 == "taskset" ? $5 : $3) }' | sort -u)
 targets=()
+if grep -hv '^[[:space:]]*\(#\|$\)' "$@" | awk '$3 == "/selftests/vmtests.sh" { f = 1 } END { exit !f }'; then
+	targets=(all)
+fi
 for p in "${progs[@]}"; do
 	if grep -qE "^TEST_GEN_(FILES|PROGS) *\+?= *$p\$" "$src/Makefile"; then
 		targets+=("$out/$p")
@@ -35,5 +40,5 @@ log "building ${#targets[@]} mm selftests for $arch"
 make -s -C "$src" ARCH="$arch" CROSS_COMPILE="$CROSS" OUTPUT="$out" \
 	KHDR_INCLUDES="-isystem $OBJ/usr/include" EXTRA_CFLAGS="$extra" \
 	-j"$JOBS" "${targets[@]}" >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; die "selftest build failed"; }
-for t in "${targets[@]}"; do [ -x "$t" ] || die "$t was not built"; done
+for t in "${targets[@]}"; do [ "$t" = all ] || [ -x "$t" ] || die "$t was not built"; done
 log "selftests in $out"

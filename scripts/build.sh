@@ -17,8 +17,8 @@ src=$WT
 while [ $# -gt 0 ]; do
 	case $1 in
 	debug|lockdep) variant=$1; OBJ=$OBJ-$1 ;;
-	--src)	src=$2; shift ;;
-	--obj)	OBJ=$2; shift ;;
+	--src)	src=$(realpath -m "$2"); shift ;;	# make -C needs absolute paths
+	--obj)	OBJ=$(realpath -m "$2"); shift ;;
 	*)	die "unknown argument $1" ;;
 	esac
 	shift

@@ -15,7 +15,7 @@ FAST=(deps base apply checkpatch b4 build-x86_64 build-arm64 sparse w1 boot-x86_
 # On-demand stages (not in CI's time budget): a build of every patch on both
 # architectures, coccicheck (about 20 minutes), debug kernels.
 HEAVY=(bisect bisect-arm64 coccicheck htmldocs build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
-       build-x86_64-debug boot-x86_64-debug)
+       build-x86_64-debug boot-x86_64-debug stress-long vmtests)
 # Test lists the guest stages run (CHECK_LISTS overrides, space-separated).
 # regression.txt first: its khugepaged must run before other THP tests.
 read -r -a LISTS <<<"${CHECK_LISTS:-$TOP/selftests/lists/regression.txt $TOP/selftests/lists/pud.txt}"
@@ -259,6 +259,78 @@ stage_boot-x86_64-lockdep() {
 	KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" \
 		"$S/boot.sh" x86_64 --variant lockdep --tag check-lockdep \
 		"${pud[@]}" "$torture" "${rest[@]}"
+}
+
+# Longer runs of the PUD torture and stress tests (selftests/lists/stress-long.txt).
+stage_stress-long() {
+	local list=$TOP/selftests/lists/stress-long.txt
+	"$S/build-selftests.sh" x86_64 "$list"
+	KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" "$S/boot.sh" x86_64 --tag check-stress "$list"
+}
+
+# The wider regression run (issue #9): the run_vmtests.sh categories in
+# selftests/lists/vmtests.txt on the base kernel (built from a worktree of
+# base with the same fragments) and on the series with the 1 GiB size at
+# "always", both with two NUMA nodes, side by side (one guest per CPU).
+# Each run_vmtests.sh test line ("ok N name", "not ok N name # exit=R") is
+# one result; a test that fails with the series but not on base fails the
+# stage, and so does a test only the series has (the PUD tests) unless it
+# passes.  Base failures are listed as pre-existing.  Table:
+# build/logs/vmtests.txt.
+vmtests_results() {	# $1 console log: "CATEGORY-LINE/TEST RESULT" lines
+	tr -d '\r' < "$1" | awk '
+		/^PUDTHP-START / { cat = $2; next }
+		/^# (not )?ok [0-9]+ / {
+			line = substr($0, 3); res = "ok"
+			if (line ~ /^not ok/) { res = "fail"; sub(/^not ok [0-9]+ /, "", line) }
+			else sub(/^ok [0-9]+ /, "", line)
+			if (line ~ / # SKIP/) res = "skip"
+			sub(/ # .*/, "", line); gsub(/ /, "_", line)
+			print cat "/" line, res
+		}'
+}
+stage_vmtests() {
+	local list=$TOP/selftests/lists/vmtests.txt base=$BUILD/linux-base out=$LOGS/vmtests.txt
+	local pids=() rc=0 t b r new=0
+	[ -e "$base/.git" ] || git -C "$WT" worktree add -q --detach "$base" base
+	git -C "$base" checkout -q --detach base
+	"$S/build.sh" x86_64
+	# The fragments name options that only the series defines.
+	ALLOW_UNDEFINED_OPTIONS=1 "$S/build.sh" x86_64 --src "$base" --obj "$BUILD/obj-x86_64-base"
+	OUT=$BUILD/selftests-x86_64-vm "$S/build-selftests.sh" x86_64 "$list"
+	SRC=$base OBJ_DIR=$BUILD/obj-x86_64-base OUT=$BUILD/selftests-x86_64-base \
+		"$S/build-selftests.sh" x86_64 "$list"
+	# boot.sh fails on any failed test; the comparison below decides.
+	KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" SRC=$base ST_DIR=$BUILD/selftests-x86_64-base \
+		"$S/boot.sh" x86_64 --variant base --tag vm-base "$list" > "$LOGS/vmtests-base.out" 2>&1 &
+	pids+=($!)
+	KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" ST_DIR=$BUILD/selftests-x86_64-vm \
+		"$S/boot.sh" x86_64 --tag vm-series --env PUD_THP=always "$list" > "$LOGS/vmtests-series.out" 2>&1 &
+	pids+=($!)
+	wait "${pids[@]}" || true
+	for t in base series; do
+		grep -q '^PUDTHP-DONE' <(tr -d '\r' < "$LOGS/x86_64-vm-$t.log") ||
+			{ tail -n 40 "$LOGS/vmtests-$t.out"; die "the $t guest did not finish"; }
+		vmtests_results "$LOGS/x86_64-vm-$t.log" | sort > "$LOGS/vmtests-$t.res"
+	done
+	grep -q '^kernel-log-clean ok' "$LOGS/x86_64-vm-series.results" ||
+		{ cat "$LOGS/vmtests-series.out"; die "kernel log of the series guest not clean"; }
+	{
+		printf '%-64s %-6s %s\n' TEST BASE SERIES
+		join -a1 -a2 -e - -o 0,1.2,2.2 "$LOGS/vmtests-base.res" "$LOGS/vmtests-series.res" |
+			awk '{ printf "%-64s %-6s %s\n", $1, $2, $3 }'
+	} > "$out"
+	cat "$out"
+	while read -r t b r; do
+		[ "$t" = TEST ] && continue
+		if [ "$r" = fail ] && [ "$b" != fail ]; then echo "NEW FAILURE: $t"; new=1; fi
+		if [ "$b" = - ] && [ "$r" != ok ]; then echo "SERIES-ONLY TEST DID NOT PASS: $t"; new=1; fi
+		if [ "$r" = - ]; then echo "NOT RUN WITH THE SERIES: $t"; new=1; fi
+	done < "$out"
+	echo "base: $(grep -c ' ok$' "$LOGS/vmtests-base.res") ok, $(grep -c ' fail$' "$LOGS/vmtests-base.res") fail," \
+		"$(grep -c ' skip$' "$LOGS/vmtests-base.res") skip; series: $(grep -c ' ok$' "$LOGS/vmtests-series.res") ok," \
+		"$(grep -c ' fail$' "$LOGS/vmtests-series.res") fail, $(grep -c ' skip$' "$LOGS/vmtests-series.res") skip"
+	[ $new -eq 0 ]
 }
 
 if [ "${1:-}" = --list ]; then
