@@ -34,7 +34,11 @@ if [ "$arch" = arm64 ]; then
 	"$TOP/scripts/userland.sh"
 	extra="$extra -L$CACHE/arm64-root/usr/lib/aarch64-linux-gnu -I$CACHE/arm64-root/usr/include"
 fi
-log "building ${#targets[@]} mm selftests for $arch"
+if [ "${targets[0]:-}" = all ]; then
+	log "building all mm selftests for $arch"
+else
+	log "building ${#targets[@]} mm selftests for $arch"
+fi
 # Build from inside the source directory so that __FILE__ is a relative
 # name: gup_longterm and pagemap_ioctl name scratch files after it.
 make -s -C "$src" ARCH="$arch" CROSS_COMPILE="$CROSS" OUTPUT="$out" \
