@@ -359,7 +359,8 @@ t0=$(date +%s)
 for s in "${stages[@]}"; do
 	declare -F "stage_$s" >/dev/null || die "unknown stage $s (see --list)"
 	start=$(date +%s)
-	rm -f "$LOGS/"*-check.results.sum
+	# Guest stages boot with tags check, check-pud, check-lockdep, ...
+	rm -f "$LOGS/"*-check.results.sum "$LOGS/"*-check-*.results.sum
 	# Not in an "if": errexit must stay in force inside the stage.
 	set +e
 	( set -e; "stage_$s" ) > "$LOGS/check-$s.log" 2>&1
@@ -367,7 +368,7 @@ for s in "${stages[@]}"; do
 	set -e
 	if [ $rc -eq 0 ]; then st=PASS; else st=FAIL; fi
 	secs=$(( $(date +%s) - start ))
-	sums=$(ls "$LOGS/"*-check.results.sum 2>/dev/null || true)
+	sums=$(ls "$LOGS/"*-check.results.sum "$LOGS/"*-check-*.results.sum 2>/dev/null || true)
 	if [ -n "$sums" ]; then
 		# A guest stage counts each test it ran.
 		read -r p f k < "$sums"
