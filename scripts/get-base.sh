@@ -50,6 +50,9 @@ if grep -qx '/\*' .gitignore; then
 fi
 base_ident
 git init -q -b base-tree
+# No automatic gc: it would repack the whole tree in the background, on
+# both cores, while holding the cache lock that it inherits from us.
+git config gc.auto 0
 git add -A -f .
 git -c core.autocrlf=false commit -q -m "Linux $BASE_SERIES from Debian $want $ver"
 git tag base
