@@ -233,8 +233,8 @@ guest() {	# $1 arch, rest: boot.sh arguments
 	"$S/boot.sh" "$arch" --tag check "$@" "${LISTS[@]}"
 }
 stage_boot-x86_64() { guest x86_64; }
-# The upstream tests again with the 1 GiB size set to "always" (cow is left
-# out: it tests every THP size, 1 GiB included, in boot-x86_64 already;
+# The upstream tests again with the 1 GiB size set to "always" (cow, which
+# tests every THP size, 1 GiB included, runs in the on-demand vmtests stage;
 # khugepaged runs its madvise context only, as in regression.txt).  Two
 # NUMA nodes (numa=fake=2) for pud_thp's migration case.
 stage_boot-x86_64-pud() {
