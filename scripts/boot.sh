@@ -6,6 +6,8 @@
 # (--debug or --variant V boot the kernel scripts/build.sh ARCH debug|V built.)
 # ST_DIR=DIR takes the selftests from DIR instead of build/selftests-ARCH, and
 # SRC=TREE the selftests' shell scripts from TREE (both for a base kernel).
+# QEMU_EXTRA adds QEMU options, e.g. "-icount shift=0" for a benchmark whose
+# guest time counts instructions (comparable boot to boot, and across kernels).
 # Writes build/logs/ARCH-TAG.log (console) and ARCH-TAG.results, prints the
 # result table and "N passed, N failed, N skipped"; exits non-zero on any
 # failure, a missing test, a kernel splat or a guest that did not finish.
@@ -85,6 +87,8 @@ esac
 qemu+=(-smp 2 -m "$mem" -kernel "$kernel" -initrd "$root.cpio" -display none
        -serial stdio -monitor none -nodefaults)
 [ "$arch" = arm64 ] && qemu+=(-serial null)
+# shellcheck disable=SC2206 # QEMU_EXTRA is a list of words
+[ -n "${QEMU_EXTRA:-}" ] && qemu+=(${QEMU_EXTRA})
 append="console=$console panic=-1 log_buf_len=4M loglevel=6 brd.rd_nr=1 brd.rd_size=1048576 ${KERNEL_CMDLINE:-}"
 limit=${BOOT_TIMEOUT:-$limit}	# all test timeouts, plus boot and slack
 log "booting $arch ($tag; ${mem} RAM; timeout ${limit}s); console log: $log"
