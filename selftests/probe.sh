@@ -15,7 +15,7 @@ row pud-size-knob "$(yes_no test -f $pud/enabled)"
 row pud-size-stats "$(yes_no test -f $pud/stats/anon_fault_alloc)"
 row vmstat-thp_split_pud "$(yes_no grep -q '^thp_split_pud ' /proc/vmstat)"
 row vmstat-thp_fault_alloc_pud "$(yes_no grep -q '^thp_fault_alloc_pud ' /proc/vmstat)"
-row vmstat-thp_fault_fallback_pud "$(yes_no grep -q '^thp_fault_fallback_pud ' /proc/vmstat)"
+row pud-skip-stats "$(yes_no test -f $pud/stats/anon_fault_skip_vma)"
 row smaps-pud-field "$(yes_no grep -q 'AnonPudMapped' /proc/self/smaps)"
 # CONFIG_DEBUG_VM_PGTABLE checks the page-table helpers at boot; a failed
 # check is a WARNING, which kernel-log-clean reports.
