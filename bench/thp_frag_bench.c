@@ -25,137 +25,15 @@
  * All THP knobs it touches are restored at exit, also on a signal.
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
-#include <time.h>
-#include <unistd.h>
 
-#define THP		"/sys/kernel/mm/transparent_hugepage"
-#define PUD_STATS	THP "/hugepages-1048576kB/stats/"
-#define HUGETLB_1G	"/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages"
-#define SZ_2M		(2UL << 20)
-#define SZ_1G		(1UL << 30)
+#define PROG		"thp_frag_bench"
+#include "bench_util.h"
+
 #define MAX_RANGES	1024
 #define CHUNK		4096	/* pagemap entries per read */
-
-static const char * const knobs[] = {
-	THP "/enabled", THP "/defrag", THP "/hugepages-2048kB/enabled",
-	THP "/hugepages-1048576kB/enabled",
-};
-#define NR_KNOBS	(sizeof(knobs) / sizeof(knobs[0]))
-static char saved[NR_KNOBS][64];
-static int nr_saved;
-
-static int write_file(const char *path, const char *val)
-{
-	int fd = open(path, O_WRONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, val, strlen(val));
-	close(fd);
-	return n == (ssize_t)strlen(val) ? 0 : -1;
-}
-
-static int read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	return 0;
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "thp_frag_bench: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-/* The selected value of a "[a] b c" knob. */
-static void save_knobs(void)
-{
-	char buf[256], *l, *r;
-
-	for (nr_saved = 0; nr_saved < (int)NR_KNOBS; nr_saved++) {
-		if (read_file(knobs[nr_saved], buf, sizeof(buf)))
-			die(knobs[nr_saved]);
-		l = strchr(buf, '[');
-		r = l ? strchr(l, ']') : NULL;
-		if (!r)
-			die("knob format");
-		*r = '\0';
-		snprintf(saved[nr_saved], sizeof(saved[0]), "%s", l + 1);
-	}
-}
-
-static void restore_knobs(void)
-{
-	for (int i = 0; i < nr_saved; i++)
-		write_file(knobs[i], saved[i]);
-	write_file(HUGETLB_1G, "0");
-}
-
-static void on_signal(int sig)
-{
-	restore_knobs();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void set_knob(int i, const char *val)
-{
-	if (write_file(knobs[i], val))
-		die(knobs[i]);
-}
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* A "Key:   value kB" field of @path, or -1. */
-static long field_kb(const char *path, const char *key)
-{
-	char line[256];
-	long val = -1;
-	FILE *f = fopen(path, "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, strlen(key))) {
-			val = strtol(line + strlen(key), NULL, 10);
-			break;
-		}
-	fclose(f);
-	return val;
-}
-
-static long pud_stat(const char *name)
-{
-	char path[256], buf[64];
-
-	snprintf(path, sizeof(path), PUD_STATS "%s", name);
-	return read_file(path, buf, sizeof(buf)) ? -1 : atol(buf);
-}
 
 enum { ALLOC, FB_ALLOC, FB_CHARGE, FB_PGTABLE, FB_DEFERRED, SKIP_POP, NR_STATS };
 static const char * const stat_names[NR_STATS] = {
@@ -187,7 +65,7 @@ static void populate(int gib, int pud, struct row *r)
 	double *lat, t;
 	char *raw, *p;
 
-	set_knob(3, pud ? "madvise" : "never");
+	set_knob(KNOB_PUD, pud ? "madvise" : "never");
 	raw = mmap(NULL, len + SZ_1G, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (raw == MAP_FAILED)
@@ -377,14 +255,10 @@ int main(int argc, char **argv)
 		printf("# no 1 GiB THP size in this kernel\n");
 		return 4;
 	}
-	save_knobs();
-	atexit(restore_knobs);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGALRM, on_signal);
-	set_knob(0, "madvise");
-	set_knob(1, "madvise");
-	set_knob(2, "inherit");
+	guard_knobs();
+	set_knob(KNOB_ENABLED, "madvise");
+	set_knob(KNOB_DEFRAG, "madvise");
+	set_knob(KNOB_PMD, "inherit");
 
 	for (int s = 0; s < 3; s++) {
 		write_file("/proc/sys/vm/drop_caches", "3");

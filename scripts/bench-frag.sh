@@ -41,15 +41,7 @@ dpkg-query -W -f='${Status}\n' gnuplot-nox 2>/dev/null | grep -q 'install ok ins
 
 # The program is the project's, not the series': build it for the guest.
 st=$BUILD/bench-frag-$arch
-mkdir -p "$st"
-extra=
-if [ "$arch" = arm64 ]; then
-	"$TOP/scripts/userland.sh"
-	extra="-L$CACHE/arm64-root/usr/lib/aarch64-linux-gnu -I$CACHE/arm64-root/usr/include"
-fi
-# shellcheck disable=SC2086
-"${CROSS}gcc" -O2 -Wall -Wextra -Werror -static $extra -o "$st/thp_frag_bench" \
-	"$TOP/bench/thp_frag_bench.c" || die "thp_frag_bench did not build"
+build_guest_prog "$arch" thp_frag_bench "$st"
 list=$st/list.txt
 echo "thp_frag_bench 3600 thp_frag_bench -g $gib" > "$list"
 variant=()

@@ -93,7 +93,27 @@ append="console=$console panic=-1 log_buf_len=4M loglevel=6 brd.rd_nr=1 brd.rd_s
 limit=${BOOT_TIMEOUT:-$limit}	# all test timeouts, plus boot and slack
 log "booting $arch ($tag; ${mem} RAM; timeout ${limit}s); console log: $log"
 start=$(date +%s)
+# Progress: each test's start and result as the guest reports them.
+progress() {
+	local seen=0 i n r s lines=()
+	while sleep 5; do
+		mapfile -t lines < <(tr -d '\r' < "$log" | grep -E '^PUDTHP-(START|RESULT) ' || true)
+		for ((i = seen; i < ${#lines[@]}; i++)); do
+			read -r _ n r s <<<"${lines[i]}"
+			case ${lines[i]} in
+			PUDTHP-START*) log "  $n: running" ;;
+			*) log "  $n: $r (${s}s)" ;;
+			esac
+		done
+		seen=${#lines[@]}
+	done
+}
+: > "$log"
+progress &
+progress_pid=$!
 timeout -s KILL "$limit" "${qemu[@]}" -append "$append" </dev/null >"$log" 2>&1 || true
+kill "$progress_pid" 2>/dev/null || true
+wait "$progress_pid" 2>/dev/null || true
 log "guest ran $(( $(date +%s) - start ))s"
 
 { tr -d '\r' < "$log" | grep '^PUDTHP-RESULT ' || true; } | cut -d' ' -f2- > "$res"

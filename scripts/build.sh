@@ -78,5 +78,21 @@ if [ $bad -ne 0 ]; then
 fi
 
 log "building $arch${variant:+ ($variant)} kernel in $OBJ"
-"${MAKE[@]}" "${KIMAGE##*/}" headers
+# Progress every 30 s: objects compiled so far, against a full build of
+# this config (counted in session 14; a build with warm ccache or an
+# incremental one just goes faster or compiles fewer).
+case $arch in x86_64) full=936 ;; *) full=828 ;; esac
+marker=$OBJ/.build-start
+touch "$marker"
+"${MAKE[@]}" "${KIMAGE##*/}" headers &
+make_pid=$!
+secs=0
+while kill -0 "$make_pid" 2>/dev/null; do
+	sleep 1
+	secs=$((secs + 1))
+	if [ $((secs % 30)) -eq 0 ]; then
+		log "  $(find "$OBJ" -name '*.o' -newer "$marker" | wc -l) of about $full objects compiled"
+	fi
+done
+wait "$make_pid" || die "kernel build failed"
 log "built $OBJ/$KIMAGE"

@@ -74,3 +74,17 @@ arch_vars() {	# $1: x86_64 | arm64
 	esac
 	OBJ=$BUILD/obj-$1
 }
+
+# Build bench/NAME.c, a guest program of the project (not of the series),
+# statically for ARCH into DIR.
+build_guest_prog() {	# $1 arch, $2 name, $3 dir
+	local cross= extra=()
+	if [ "$1" = arm64 ]; then
+		cross=aarch64-linux-gnu-
+		"$TOP/scripts/userland.sh"
+		extra=(-L"$CACHE/arm64-root/usr/lib/aarch64-linux-gnu" -I"$CACHE/arm64-root/usr/include")
+	fi
+	mkdir -p "$3"
+	"${cross}gcc" -O2 -Wall -Wextra -Werror -static "${extra[@]}" -o "$3/$2" \
+		"$TOP/bench/$2.c" || die "$2 did not build"
+}

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * thp_demo: anonymous 1 GiB THPs at work, in one table.  The main job
+ * (scripts/run.sh) runs it as root in its test guest.
+ *
+ * One aligned 1 GiB range per backing, with THP and defrag at "madvise":
+ *   4 KiB       MADV_NOHUGEPAGE
+ *   2 MiB THP   MADV_HUGEPAGE, the 1 GiB size "never"
+ *   1 GiB THP   MADV_HUGEPAGE, the 1 GiB size "madvise"
+ * It writes one byte in every 4 KiB page of the range and prints:
+ *   faults      the minor faults that took (getrusage)
+ *   touch_ms    how long it took, and vs_2M, its ratio to the 2 MiB row
+ *   pgtbl_kB    PageTables in /proc/meminfo, after minus before (a 1 GiB
+ *               THP keeps the tables a later split needs in reserve)
+ *   PUD_mapped, 2M+_mapped
+ *               how much of the range smaps_rollup shows mapped by 1 GiB
+ *               entries (AnonPudMapped) and by 2 MiB or larger ones
+ *               (AnonHugePages)
+ *   after_mprotect
+ *               how much stays mapped at 2 MiB or larger after
+ *               mprotect(PROT_READ) of one 4 KiB page in the middle
+ *
+ * The 1 GiB row counts as mapped by one PUD entry only when two sources
+ * agree: a single fault populated the whole GiB (a PMD entry maps 2 MiB per
+ * fault), and smaps_rollup shows all of it in AnonPudMapped.  Otherwise the
+ * 1 GiB size's counters that moved during the row say why it fell back.
+ *
+ * Exit: 0 when the 1 GiB row got its PUD mapping, 4 (skip) on a kernel
+ * without the 1 GiB THP size, 1 otherwise.  The THP knobs are restored at
+ * exit, also on a signal.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+
+#define PROG		"thp_demo"
+#include "bench_util.h"
+
+#define MAX_STATS	32
+
+enum backing { B_4K, B_2M, B_1G, NR_BACKINGS };
+static const char * const names[NR_BACKINGS] = {
+	"4 KiB", "2 MiB THP", "1 GiB THP",
+};
+
+struct row {
+	long faults;
+	double touch_ms;
+	long pgtbl_kb;
+	long pud_kb, huge_kb;		/* after the touch */
+	long split_huge_kb;		/* after the 4 KiB mprotect() */
+};
+
+struct stats {
+	int nr;
+	char name[MAX_STATS][256];
+	long val[MAX_STATS];
+};
+
+static long minor_faults(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru))
+		die("getrusage");
+	return ru.ru_minflt;
+}
+
+/* PageTables once two reads 100 ms apart agree (tables freed after RCU). */
+static long page_tables_kb(void)
+{
+	long prev = -2, cur = field_kb("/proc/meminfo", "PageTables:");
+
+	for (int i = 0; i < 20 && cur != prev; i++) {
+		usleep(100 * 1000);
+		prev = cur;
+		cur = field_kb("/proc/meminfo", "PageTables:");
+	}
+	return cur;
+}
+
+static long rollup_kb(const char *key)
+{
+	long kb = field_kb("/proc/self/smaps_rollup", key);
+
+	return kb < 0 ? 0 : kb;
+}
+
+/* The 1 GiB size's anon_fault_* counters. */
+static void read_stats(struct stats *s)
+{
+	DIR *d = opendir(PUD_STATS);
+	struct dirent *e;
+
+	s->nr = 0;
+	while (d && (e = readdir(d)) && s->nr < MAX_STATS) {
+		if (strncmp(e->d_name, "anon_fault_", 11))
+			continue;
+		snprintf(s->name[s->nr], sizeof(s->name[0]), "%s", e->d_name);
+		s->val[s->nr++] = pud_stat(e->d_name);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* An aligned 1 GiB anonymous range, a VMA of its own. */
+static char *map_gib(void)
+{
+	char *raw, *p;
+
+	raw = mmap(NULL, 2 * SZ_1G, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (raw == MAP_FAILED)
+		die("mmap");
+	p = (char *)(((uintptr_t)raw + SZ_1G - 1) & ~(SZ_1G - 1));
+	if (p > raw)
+		munmap(raw, p - raw);
+	munmap(p + SZ_1G, raw + SZ_1G - p);
+	return p;
+}
+
+static void run(enum backing b, bool have_pud, struct row *r)
+{
+	long pt, faults;
+	double t;
+	char *p;
+
+	if (have_pud)
+		set_knob(KNOB_PUD, b == B_1G ? "madvise" : "never");
+	pt = page_tables_kb();
+	p = map_gib();
+	if (madvise(p, SZ_1G, b == B_4K ? MADV_NOHUGEPAGE : MADV_HUGEPAGE))
+		die("madvise");
+	faults = minor_faults();
+	t = now_ms();
+	for (size_t off = 0; off < SZ_1G; off += 4096)
+		p[off] = 1;
+	r->touch_ms = now_ms() - t;
+	r->faults = minor_faults() - faults;
+	r->pgtbl_kb = page_tables_kb() - pt;
+	r->pud_kb = rollup_kb("AnonPudMapped:");
+	r->huge_kb = rollup_kb("AnonHugePages:");
+	if (mprotect(p + SZ_1G / 2, 4096, PROT_READ))
+		die("mprotect");
+	r->split_huge_kb = rollup_kb("AnonHugePages:");
+	munmap(p, SZ_1G);
+}
+
+static double pct(long kb)
+{
+	return 100.0 * kb / (SZ_1G >> 10);
+}
+
+int main(void)
+{
+	struct row rows[NR_BACKINGS];
+	struct stats before, after;
+	bool have_pud, one_pud;
+	struct utsname u;
+
+	have_pud = access(knobs[KNOB_PUD], W_OK) == 0;
+	guard_knobs();
+	set_knob(KNOB_ENABLED, "madvise");
+	set_knob(KNOB_DEFRAG, "madvise");
+	set_knob(KNOB_PMD, "inherit");
+
+	uname(&u);
+	printf("Anonymous memory, one aligned 1 GiB range per backing (%s, kernel %s)\n\n",
+	       u.machine, u.release);
+	for (int b = 0; b < NR_BACKINGS; b++) {
+		if (b == B_1G && !have_pud)
+			break;
+		if (b == B_1G)
+			read_stats(&before);
+		run(b, have_pud, &rows[b]);
+		if (b == B_1G)
+			read_stats(&after);
+	}
+
+	printf("%-10s %7s %9s %6s %9s %11s %11s %15s\n", "backing", "faults",
+	       "touch_ms", "vs_2M", "pgtbl_kB", "PUD_mapped", "2M+_mapped",
+	       "after_mprotect");
+	for (int b = 0; b < NR_BACKINGS; b++) {
+		struct row *r = &rows[b];
+
+		if (b == B_1G && !have_pud) {
+			printf("%-10s  (this kernel has no 1 GiB THP size)\n",
+			       names[b]);
+			break;
+		}
+		printf("%-10s %7ld %9.1f %6.2f %9ld %10.1f%% %10.1f%% %14.1f%%\n",
+		       names[b], r->faults, r->touch_ms,
+		       r->touch_ms / rows[B_2M].touch_ms, r->pgtbl_kb,
+		       pct(r->pud_kb), pct(r->huge_kb), pct(r->split_huge_kb));
+	}
+	printf("\nfaults: page faults taken writing every 4 KiB page once; touch_ms: how\n"
+	       "long that took, vs_2M: as a ratio to 2 MiB THP; pgtbl_kB: page-table\n"
+	       "memory for the GiB; PUD_mapped, 2M+_mapped: how much of it smaps shows\n"
+	       "mapped by 1 GiB entries, by 2 MiB or larger ones; after_mprotect: how\n"
+	       "much stays mapped at 2 MiB or larger after mprotect() of one 4 KiB page.\n");
+	printf("\n");
+	if (!have_pud)
+		return 4;
+
+	one_pud = rows[B_1G].faults == 1 &&
+		  rows[B_1G].pud_kb == (long)(SZ_1G >> 10);
+	if (one_pud)
+		printf("1 GiB THP: mapped by one PUD entry (one fault populated the whole GiB, and smaps shows AnonPudMapped %ld kB)\n",
+		       rows[B_1G].pud_kb);
+	else
+		printf("1 GiB THP: NOT mapped by one PUD entry (%ld faults, AnonPudMapped %ld kB)\n",
+		       rows[B_1G].faults, rows[B_1G].pud_kb);
+	printf("1 GiB size counters that moved during its row:");
+	for (int i = 0; i < after.nr; i++)
+		for (int j = 0; j < before.nr; j++)
+			if (!strcmp(after.name[i], before.name[j]) &&
+			    after.val[i] != before.val[j])
+				printf(" %s +%ld", after.name[i],
+				       after.val[i] - before.val[j]);
+	printf("\n");
+	return one_pud ? 0 : 1;
+}
