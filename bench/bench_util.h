@@ -30,6 +30,7 @@ static const char * const knobs[NR_KNOBS] = {
 };
 static char saved[NR_KNOBS][64];
 static int nr_saved;
+static long hugetlb_saved = -1;	/* the 1 GiB hugetlb pool during a probe */
 
 static inline int write_file(const char *path, const char *val)
 {
@@ -86,12 +87,47 @@ static inline void save_knobs(void)
 	nr_saved = NR_KNOBS;
 }
 
+static inline void restore_hugetlb(void)
+{
+	char buf[32];
+
+	if (hugetlb_saved < 0)
+		return;
+	snprintf(buf, sizeof(buf), "%ld", hugetlb_saved);
+	write_file(HUGETLB_1G, buf);
+	hugetlb_saved = -1;
+}
+
 static inline void restore_knobs(void)
 {
 	for (int i = 0; i < nr_saved; i++)
 		if (saved[i][0])
 			write_file(knobs[i], saved[i]);
-	write_file(HUGETLB_1G, "0");
+	restore_hugetlb();
+}
+
+/*
+ * Whether a free 1 GiB block exists now, asked independently of THP: one
+ * more runtime 1 GiB hugetlb page is allocated and freed again.  -1 where
+ * there is no 1 GiB hugetlb size.
+ */
+static inline int hugetlb_1g_free(void)
+{
+	char buf[32];
+	int got;
+
+	if (read_file(HUGETLB_1G, buf, sizeof(buf)))
+		return -1;
+	hugetlb_saved = atol(buf);
+	snprintf(buf, sizeof(buf), "%ld", hugetlb_saved + 1);
+	if (write_file(HUGETLB_1G, buf)) {
+		hugetlb_saved = -1;
+		return -1;
+	}
+	got = !read_file(HUGETLB_1G, buf, sizeof(buf)) &&
+	      atol(buf) == hugetlb_saved + 1;
+	restore_hugetlb();
+	return got;
 }
 
 static inline void on_signal(int sig)

@@ -25,9 +25,11 @@
  * fault), and smaps_rollup shows all of it in AnonPudMapped.  Otherwise the
  * 1 GiB size's counters that moved during the row say why it fell back.
  *
- * Exit: 0 when the 1 GiB row got its PUD mapping, 4 (skip) on a kernel
- * without the 1 GiB THP size, 1 otherwise.  The THP knobs are restored at
- * exit, also on a signal.
+ * Exit: 0 when the 1 GiB row got its PUD mapping; 4 (skip) on a kernel
+ * without the 1 GiB THP size, or when the 1 GiB allocation fell back and a
+ * runtime 1 GiB hugetlb allocation fails too (no free 1 GiB block now);
+ * 1 otherwise.  The THP knobs are restored at exit and on SIGINT, SIGTERM
+ * and SIGALRM (not on SIGKILL, which the guest harness's timeout sends).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -105,6 +107,18 @@ static void read_stats(struct stats *s)
 	}
 	if (d)
 		closedir(d);
+}
+
+/* Whether the counter @name moved between @a and @b. */
+static bool moved(const struct stats *a, const struct stats *b,
+		  const char *name)
+{
+	for (int i = 0; i < a->nr; i++)
+		for (int j = 0; j < b->nr; j++)
+			if (!strcmp(a->name[i], name) &&
+			    !strcmp(b->name[j], name))
+				return a->val[i] != b->val[j];
+	return false;
 }
 
 /* An aligned 1 GiB anonymous range, a VMA of its own. */
@@ -222,5 +236,13 @@ int main(void)
 				printf(" %s +%ld", after.name[i],
 				       after.val[i] - before.val[j]);
 	printf("\n");
-	return one_pud ? 0 : 1;
+	if (one_pud)
+		return 0;
+	/* No 1 GiB block free (the allocation fell back, and hugetlb agrees). */
+	if (moved(&before, &after, "anon_fault_fallback_alloc") &&
+	    hugetlb_1g_free() == 0) {
+		printf("no free 1 GiB block in memory now: a 1 GiB hugetlb allocation failed too\n");
+		return 4;
+	}
+	return 1;
 }

@@ -211,19 +211,6 @@ static void unfragment(struct filler *f, int pin)
 	munmap(f->mem, f->len);
 }
 
-/* Whether a runtime 1 GiB hugetlb page can be had now (freed again). */
-static int hugetlb_1g_free(void)
-{
-	char buf[32];
-	int got;
-
-	if (write_file(HUGETLB_1G, "1"))
-		return -1;
-	got = !read_file(HUGETLB_1G, buf, sizeof(buf)) && atoi(buf) == 1;
-	write_file(HUGETLB_1G, "0");
-	return got;
-}
-
 static void print_row(const struct row *r, const struct row *off)
 {
 	printf("%-8s %-5s %12.1f %7.3f %10.1f %12.1f %12.1f %7.3f %7.2f %7.2f",

@@ -96,8 +96,14 @@ start=$(date +%s)
 # Progress: each test's start and result as the guest reports them.
 progress() {
 	local seen=0 i n r s lines=()
-	while sleep 5; do
-		mapfile -t lines < <(tr -d '\r' < "$log" | grep -E '^PUDTHP-(START|RESULT) ' || true)
+	local drop
+	while kill -0 $$ 2>/dev/null && sleep 5; do
+		# Whole lines only: a last line without its newline is still
+		# being written.
+		drop='$d'
+		[ -z "$(tail -c 1 "$log")" ] && drop=
+		mapfile -t lines < <(tr -d '\r' < "$log" | sed -e "$drop" |
+			grep -E '^PUDTHP-(START|RESULT) ' || true)
 		for ((i = seen; i < ${#lines[@]}; i++)); do
 			read -r _ n r s <<<"${lines[i]}"
 			case ${lines[i]} in
@@ -111,6 +117,7 @@ progress() {
 : > "$log"
 progress &
 progress_pid=$!
+trap 'kill "$progress_pid" 2>/dev/null || true' EXIT
 timeout -s KILL "$limit" "${qemu[@]}" -append "$append" </dev/null >"$log" 2>&1 || true
 kill "$progress_pid" 2>/dev/null || true
 wait "$progress_pid" 2>/dev/null || true

@@ -86,12 +86,14 @@ marker=$OBJ/.build-start
 touch "$marker"
 "${MAKE[@]}" "${KIMAGE##*/}" headers &
 make_pid=$!
+# A background job ignores Ctrl-C: stop it with this script.
+trap 'kill "$make_pid" 2>/dev/null || true' EXIT
 secs=0
 while kill -0 "$make_pid" 2>/dev/null; do
 	sleep 1
 	secs=$((secs + 1))
 	if [ $((secs % 30)) -eq 0 ]; then
-		log "  $(find "$OBJ" -name '*.o' -newer "$marker" | wc -l) of about $full objects compiled"
+		log "  $(find "$OBJ" -name '*.o' -newer "$marker" 2>/dev/null | wc -l) of about $full objects compiled"
 	fi
 done
 wait "$make_pid" || die "kernel build failed"
