@@ -109,16 +109,16 @@ static void read_stats(struct stats *s)
 		closedir(d);
 }
 
-/* Whether the counter @name moved between @a and @b. */
-static bool moved(const struct stats *a, const struct stats *b,
+/* How far the counter @name moved from @a to @b (0 if either lacks it). */
+static long delta(const struct stats *a, const struct stats *b,
 		  const char *name)
 {
 	for (int i = 0; i < a->nr; i++)
 		for (int j = 0; j < b->nr; j++)
 			if (!strcmp(a->name[i], name) &&
 			    !strcmp(b->name[j], name))
-				return a->val[i] != b->val[j];
-	return false;
+				return b->val[j] - a->val[i];
+	return 0;
 }
 
 /* An aligned 1 GiB anonymous range, a VMA of its own. */
@@ -230,16 +230,14 @@ int main(void)
 		       rows[B_1G].faults, rows[B_1G].pud_kb);
 	printf("1 GiB size counters that moved during its row:");
 	for (int i = 0; i < after.nr; i++)
-		for (int j = 0; j < before.nr; j++)
-			if (!strcmp(after.name[i], before.name[j]) &&
-			    after.val[i] != before.val[j])
-				printf(" %s +%ld", after.name[i],
-				       after.val[i] - before.val[j]);
+		if (delta(&before, &after, after.name[i]))
+			printf(" %s +%ld", after.name[i],
+			       delta(&before, &after, after.name[i]));
 	printf("\n");
 	if (one_pud)
 		return 0;
 	/* No 1 GiB block free (the allocation fell back, and hugetlb agrees). */
-	if (moved(&before, &after, "anon_fault_fallback_alloc") &&
+	if (delta(&before, &after, "anon_fault_fallback_alloc") &&
 	    hugetlb_1g_free() == 0) {
 		printf("no free 1 GiB block in memory now: a 1 GiB hugetlb allocation failed too\n");
 		return 4;
