@@ -36,7 +36,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/utsname.h>
 
 #define PROG		"thp_demo"
@@ -62,28 +61,6 @@ struct stats {
 	char name[MAX_STATS][256];
 	long val[MAX_STATS];
 };
-
-static long minor_faults(void)
-{
-	struct rusage ru;
-
-	if (getrusage(RUSAGE_SELF, &ru))
-		die("getrusage");
-	return ru.ru_minflt;
-}
-
-/* PageTables once two reads 100 ms apart agree (tables freed after RCU). */
-static long page_tables_kb(void)
-{
-	long prev = -2, cur = field_kb("/proc/meminfo", "PageTables:");
-
-	for (int i = 0; i < 20 && cur != prev; i++) {
-		usleep(100 * 1000);
-		prev = cur;
-		cur = field_kb("/proc/meminfo", "PageTables:");
-	}
-	return cur;
-}
 
 static long rollup_kb(const char *key)
 {

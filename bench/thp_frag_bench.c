@@ -50,13 +50,6 @@ struct row {
 	long stat[NR_STATS];
 };
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Populate @gib GiB of MADV_HUGEPAGE memory 2 MiB at a time. */
 static void populate(int gib, int pud, struct row *r)
 {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark job: thp_size_bench (4 KiB pages, 2 MiB THP, 1 GiB THP and
-# 1 GiB hugetlb side by side) in one guest boot, then a plot.
+# The benchmark job: bench/thp_size_bench.c (4 KiB pages, 2 MiB THP, 1 GiB
+# THP and 1 GiB hugetlb side by side) in one guest boot, then a plot.
 #   scripts/bench.sh [ARCH] [BENCH ARGS...]     (default: x86_64 -g 1 -r 3)
 # Writes build/logs/bench-ARCH.txt (the tables, with the host and QEMU
 # accelerator) and build/logs/bench-ARCH.png (populate cost and page-table
@@ -30,12 +30,13 @@ dpkg-query -W -f='${Status}\n' gnuplot-nox 2>/dev/null | grep -q 'install ok ins
 "$TOP/scripts/get-base.sh"
 "$TOP/scripts/apply.sh"
 "$TOP/scripts/build.sh" "$arch"
-grep -q 'thp_size_bench' "$WT/tools/testing/selftests/mm/Makefile" ||
-	die "thp_size_bench is not in the series yet (see Documentation/benchmarks.md)"
-list=$BUILD/bench-$arch.txt
+# The program is the project's, not the series': build it for the guest.
+st=$BUILD/bench-$arch
+build_guest_prog "$arch" thp_size_bench "$st"
+list=$st/list.txt
 echo "thp_size_bench 3600 thp_size_bench ${args[*]}" > "$list"
-"$TOP/scripts/build-selftests.sh" "$arch" "$list"
-"$TOP/scripts/boot.sh" "$arch" --tag bench "$list" || die "the benchmark did not finish"
+ST_DIR=$st "$TOP/scripts/boot.sh" "$arch" --tag bench "$list" ||
+	die "the benchmark failed (see $BUILD/logs/$arch-bench.log)"
 
 # The benchmark's output is the test's "# "-indented output in the console log.
 {

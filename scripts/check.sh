@@ -76,8 +76,7 @@ bisect() {	# $1: arch
 		fi
 		if git -C "$AMTREE" diff --name-only "${cs[$i]}^" "${cs[$i]}" | grep -q '^tools/testing/selftests/mm/'; then
 			SRC=$AMTREE OBJ_DIR=$obj OUT=$BUILD/selftests-bisect-$1 \
-				"$S/build-selftests.sh" "$1" "${LISTS[@]}" "$TOP/selftests/lists/pud-always.txt" \
-				<(echo "thp_size_bench 0 thp_size_bench")
+				"$S/build-selftests.sh" "$1" "${LISTS[@]}" "$TOP/selftests/lists/pud-always.txt"
 			tests=$((tests + 1))
 		fi
 	done
@@ -229,11 +228,15 @@ stage_htmldocs() {
 
 # The two guest stages also run the main job's demonstration (thp_demo,
 # a program of the project), so that scripts/run.sh's guest stays working;
-# its pud-probe line is pud.txt's too.
+# its pud-probe line is pud.txt's too.  The benchmarks (bench/) are built
+# for the guest as well, so that bench_util.h breaks no program unseen.
 guest() {	# $1 arch, rest: boot.sh arguments
-	local arch=$1 demo=$BUILD/demo-check.txt; shift
+	local arch=$1 demo=$BUILD/demo-check.txt p; shift
 	"$S/build-selftests.sh" "$arch" "${LISTS[@]}"
 	build_guest_prog "$arch" thp_demo "$BUILD/selftests-$arch"
+	for p in thp_size_bench thp_frag_bench; do
+		build_guest_prog "$arch" "$p" "$BUILD/bench-$arch"
+	done
 	grep -v '^pud-probe ' "$TOP/selftests/lists/demo.txt" > "$demo"
 	"$S/boot.sh" "$arch" --tag check "$@" "${LISTS[@]}" "$demo"
 }
