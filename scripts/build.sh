@@ -61,7 +61,7 @@ while IFS= read -r line; do
 		opt=${line%%=*}
 		# A bisect build of an early patch predates the series' own
 		# options: an option the tree does not define is no failure.
-		if [ -n "$ALLOW_UNDEFINED_OPTIONS" ] &&
+		if [ -n "${ALLOW_UNDEFINED_OPTIONS:-}" ] &&
 		   ! grep -rqx --include='Kconfig*' "config ${opt#CONFIG_}" "$src"; then
 			echo "config: $opt not defined in this tree (ok for a bisect build)"
 			continue

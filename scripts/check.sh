@@ -19,6 +19,9 @@ HEAVY=(bisect bisect-arm64 coccicheck htmldocs build-x86_64 build-x86_64-lockdep
 # Test lists the guest stages run (CHECK_LISTS overrides, space-separated).
 # regression.txt first: its khugepaged must run before other THP tests.
 read -r -a LISTS <<<"${CHECK_LISTS:-$TOP/selftests/lists/regression.txt $TOP/selftests/lists/pud.txt}"
+# The guests that run pud_thp whole run its destructive cases too (memory
+# offlining; the guest is thrown away after the run).
+DESTRUCTIVE=(--env MM_SELFTEST_DESTRUCTIVE=1)
 
 commits() { git -C "$WT" rev-list --reverse base..HEAD; }
 touched_c() { git -C "$WT" diff --name-only --diff-filter=AM base..HEAD -- '*.c' | grep -v '^tools/' || true; }
@@ -238,7 +241,7 @@ guest() {	# $1 arch, rest: boot.sh arguments
 		build_guest_prog "$arch" "$p" "$BUILD/bench-$arch"
 	done
 	grep -v '^pud-probe ' "$TOP/selftests/lists/demo.txt" > "$demo"
-	"$S/boot.sh" "$arch" --tag check "$@" "${LISTS[@]}" "$demo"
+	"$S/boot.sh" "$arch" --tag check "${DESTRUCTIVE[@]}" "$@" "${LISTS[@]}" "$demo"
 }
 stage_boot-x86_64() { guest x86_64; }
 # The upstream tests again with the 1 GiB size set to "always" (cow, which
@@ -265,7 +268,8 @@ stage_boot-x86_64-debug() {
 	done
 	"$S/build-selftests.sh" x86_64 "$pud" "${rest[@]}"
 	QEMU_CPU=${QEMU_CPU:-max,la57=off} KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" \
-		"$S/boot.sh" x86_64 --debug --mem 16G --tag check-debug "$pud" "${rest[@]}"
+		"$S/boot.sh" x86_64 --debug --mem 16G --tag check-debug "${DESTRUCTIVE[@]}" \
+		"$pud" "${rest[@]}"
 }
 # lockdep with DEBUG_VM and PAGE_TABLE_CHECK: every list test, pud_torture
 # and pud_stress too, on two NUMA nodes so that pud_thp's migration cases run as well.
@@ -279,7 +283,7 @@ stage_boot-x86_64-lockdep() {
 	done
 	"$S/build-selftests.sh" x86_64 "${LISTS[@]}" "$torture"
 	KERNEL_CMDLINE="numa=fake=2 ${KERNEL_CMDLINE:-}" \
-		"$S/boot.sh" x86_64 --variant lockdep --tag check-lockdep \
+		"$S/boot.sh" x86_64 --variant lockdep --tag check-lockdep "${DESTRUCTIVE[@]}" \
 		"${pud[@]}" "$torture" "${rest[@]}"
 }
 
