@@ -17,6 +17,11 @@ row vmstat-thp_split_pud "$(yes_no grep -q '^thp_split_pud ' /proc/vmstat)"
 row vmstat-thp_fault_alloc_pud "$(yes_no grep -q '^thp_fault_alloc_pud ' /proc/vmstat)"
 row pud-skip-stats "$(yes_no test -f $pud/stats/anon_fault_skip_vma)"
 row smaps-pud-field "$(yes_no grep -q 'AnonPudMapped' /proc/self/smaps)"
+# pud_thp cross-checks smaps' mapping level with x86's page table dump.
+case $(uname -m) in
+x86_64) row ptdump-debugfs "$(yes_no test -r /sys/kernel/debug/page_tables/current_kernel)" ;;
+*) row ptdump-debugfs "n/a ($(uname -m))" ;;
+esac
 # CONFIG_DEBUG_VM_PGTABLE checks the page-table helpers at boot; a failed
 # check is a WARNING, which kernel-log-clean reports.
 row debug-vm-pgtable-ran "$(yes_no sh -c 'dmesg | grep -q "Validating architecture page table helpers"')"
