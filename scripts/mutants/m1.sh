@@ -3,13 +3,19 @@
 # every time with reason "alloc".  Every PUD test program must fail, not
 # skip (issue 23).
 set -e
+here=$(cd "$(dirname "$0")" && pwd)
 cd "${1:?tree}"
-python3 - <<'PY'
-p = 'mm/huge_memory.c'
-s = open(p).read()
-a = "	if (nid < 0)\n		nid = numa_node_id();\n	/*\n	 * As for a PMD-sized THP, a fault that may not reclaim"
-assert s.count(a) == 1
-s = s.replace(a, "	*reason = MTHP_STAT_ANON_FAULT_FALLBACK_ALLOC;\n	return NULL;\n" + a)
-open(p, 'w').write(s)
-PY
+"$here/replace-once" mm/huge_memory.c <<'EOF'
+	if (nid < 0)
+		nid = numa_node_id();
+	/*
+	 * As for a PMD-sized THP, a fault that may not reclaim takes memory of
+----
+	*reason = MTHP_STAT_ANON_FAULT_FALLBACK_ALLOC;
+	return NULL;
+	if (nid < 0)
+		nid = numa_node_id();
+	/*
+	 * As for a PMD-sized THP, a fault that may not reclaim takes memory of
+EOF
 git diff --stat

@@ -3,13 +3,10 @@
 # into PMD-mapped THPs to deactivate them (issue 22).  pud_thp's madv_cold
 # must fail.
 set -e
+here=$(cd "$(dirname "$0")" && pwd)
 cd "${1:?tree}"
-python3 - <<'PY'
-p = 'mm/madvise.c'
-s = open(p).read()
-a = "	.pud_entry = madvise_cold_or_pageout_pud_entry,\n"
-assert s.count(a) == 1
-s = s.replace(a, "")
-open(p, 'w').write(s)
-PY
+"$here/replace-once" mm/madvise.c <<'EOF'
+	.pud_entry = madvise_cold_or_pageout_pud_entry,
+----
+EOF
 git diff --stat

@@ -3,13 +3,20 @@
 # the second word of one page (piece 3, page 5).  Every program that
 # splits a PUD mapping and checks the data must fail (issue 23).
 set -e
+here=$(cd "$(dirname "$0")" && pwd)
 cd "${1:?tree}"
-python3 - <<'PY'
-p = 'mm/huge_memory.c'
-s = open(p).read()
-a = "		goto restore;\n	}\n	local_irq_enable();\n\n	write = pud_write(old_pud);\n"
-assert s.count(a) == 1
-s = s.replace(a, "		goto restore;\n	}\n	local_irq_enable();\n	((unsigned long *)page_address(page + 3 * HPAGE_PMD_NR + 5))[1] ^= 1;\n\n	write = pud_write(old_pud);\n")
-open(p, 'w').write(s)
-PY
+"$here/replace-once" mm/huge_memory.c <<'EOF'
+		goto restore;
+	}
+	local_irq_enable();
+
+	write = pud_write(old_pud);
+----
+		goto restore;
+	}
+	local_irq_enable();
+	((unsigned long *)page_address(page + 3 * HPAGE_PMD_NR + 5))[1] ^= 1;
+
+	write = pud_write(old_pud);
+EOF
 git diff --stat

@@ -2,18 +2,16 @@
 # M6: the v1 accounting in the v2 code: a skipped size counts a fallback
 # too, and faults in userfaultfd-armed VMAs count their skips.
 set -e
+here=$(cd "$(dirname "$0")" && pwd)
 cd "${1:?tree}"
-python3 - <<'PY'
-p = 'mm/huge_memory.c'
-s = open(p).read()
-a = """	if (userfaultfd_armed(vmf->vma))
+"$here/replace-once" mm/huge_memory.c <<'EOF'
+	if (userfaultfd_armed(vmf->vma))
 		return;
 	count_mthp_stat(order, reason);
-	trace_anon_fault_skip("""
-assert s.count(a) == 1
-s = s.replace(a, """	count_mthp_stat(order, MTHP_STAT_ANON_FAULT_FALLBACK);
+	trace_anon_fault_skip(vmf->vma->vm_mm, vmf->address, order, reason);
+----
+	count_mthp_stat(order, MTHP_STAT_ANON_FAULT_FALLBACK);
 	count_mthp_stat(order, reason);
-	trace_anon_fault_skip(""")
-open(p, 'w').write(s)
-PY
+	trace_anon_fault_skip(vmf->vma->vm_mm, vmf->address, order, reason);
+EOF
 git diff --stat
