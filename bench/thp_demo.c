@@ -19,10 +19,15 @@
  *   after_mprotect
  *               how much stays mapped at 2 MiB or larger after
  *               mprotect(PROT_READ) of one 4 KiB page in the middle
+ *   entry       the level of the page table entry that maps the range's
+ *               first page in the kernel's page table dump (x86:
+ *               /sys/kernel/debug/page_tables/current_kernel; "n/a" where
+ *               there is none)
  *
- * The 1 GiB row counts as mapped by one PUD entry only when two sources
+ * The 1 GiB row counts as mapped by one PUD entry only when the sources
  * agree: a single fault populated the whole GiB (a PMD entry maps 2 MiB per
- * fault), and smaps_rollup shows all of it in AnonPudMapped.  Otherwise the
+ * fault), smaps_rollup shows all of it in AnonPudMapped, and the page table
+ * dump, where the kernel has one, shows a "pud" entry.  Otherwise the
  * 1 GiB size's counters that moved during the row say why it fell back.
  *
  * Exit: 0 when the 1 GiB row got its PUD mapping; 4 (skip) on a kernel
@@ -54,6 +59,7 @@ struct row {
 	long pgtbl_kb;
 	long pud_kb, huge_kb;		/* after the touch */
 	long split_huge_kb;		/* after the 4 KiB mprotect() */
+	char entry[8];			/* page table dump level, after the touch */
 };
 
 struct stats {
@@ -98,6 +104,40 @@ static long delta(const struct stats *a, const struct stats *b,
 	return 0;
 }
 
+/*
+ * The current process's page tables as x86 dumps them (without page table
+ * isolation, "current_kernel" holds the user half as well).
+ */
+#define PTDUMP_CURRENT	"/sys/kernel/debug/page_tables/current_kernel"
+
+/*
+ * The level ("pte", "pmd", "pud") of the entry that maps @addr in the page
+ * table dump of this process, or "n/a" without a dump.  x86's dump prints
+ * one line per run of like entries: "0xSTART-0xEND  SIZE  FLAGS... LEVEL".
+ */
+static void ptdump_entry(const void *addr, char *level, size_t size)
+{
+	unsigned long a = (unsigned long)addr, start, end;
+	char line[256], *last;
+	FILE *fp = fopen(PTDUMP_CURRENT, "r");
+
+	snprintf(level, size, "n/a");
+	if (!fp)
+		return;
+	snprintf(level, size, "none");
+	while (fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, "0x%lx-0x%lx", &start, &end) != 2 ||
+		    a < start || a >= end)
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		last = strrchr(line, ' ');
+		if (last && (strstr(line, " RW ") || strstr(line, " ro ")))
+			snprintf(level, size, "%s", last + 1);
+		break;
+	}
+	fclose(fp);
+}
+
 /* An aligned 1 GiB anonymous range, a VMA of its own. */
 static char *map_gib(void)
 {
@@ -135,6 +175,7 @@ static void run(enum backing b, bool have_pud, struct row *r)
 	r->pgtbl_kb = page_tables_kb() - pt;
 	r->pud_kb = rollup_kb("AnonPudMapped:");
 	r->huge_kb = rollup_kb("AnonHugePages:");
+	ptdump_entry(p, r->entry, sizeof(r->entry));
 	if (mprotect(p + SZ_1G / 2, 4096, PROT_READ))
 		die("mprotect");
 	r->split_huge_kb = rollup_kb("AnonHugePages:");
@@ -150,7 +191,7 @@ int main(void)
 {
 	struct row rows[NR_BACKINGS];
 	struct stats before, after;
-	bool have_pud, one_pud;
+	bool have_pud, one_pud, dump;
 	struct utsname u;
 
 	have_pud = access(knobs[KNOB_PUD], W_OK) == 0;
@@ -172,9 +213,9 @@ int main(void)
 			read_stats(&after);
 	}
 
-	printf("%-10s %7s %9s %6s %9s %11s %11s %15s\n", "backing", "faults",
-	       "touch_ms", "vs_2M", "pgtbl_kB", "PUD_mapped", "2M+_mapped",
-	       "after_mprotect");
+	printf("%-10s %7s %9s %6s %9s %11s %11s %15s %6s\n", "backing",
+	       "faults", "touch_ms", "vs_2M", "pgtbl_kB", "PUD_mapped",
+	       "2M+_mapped", "after_mprotect", "entry");
 	for (int b = 0; b < NR_BACKINGS; b++) {
 		struct row *r = &rows[b];
 
@@ -183,28 +224,35 @@ int main(void)
 			       names[b]);
 			break;
 		}
-		printf("%-10s %7ld %9.1f %6.2f %9ld %10.1f%% %10.1f%% %14.1f%%\n",
+		printf("%-10s %7ld %9.1f %6.2f %9ld %10.1f%% %10.1f%% %14.1f%% %6s\n",
 		       names[b], r->faults, r->touch_ms,
 		       r->touch_ms / rows[B_2M].touch_ms, r->pgtbl_kb,
-		       pct(r->pud_kb), pct(r->huge_kb), pct(r->split_huge_kb));
+		       pct(r->pud_kb), pct(r->huge_kb), pct(r->split_huge_kb),
+		       r->entry);
 	}
 	printf("\nfaults: page faults taken writing every 4 KiB page once; touch_ms: how\n"
 	       "long that took, vs_2M: as a ratio to 2 MiB THP; pgtbl_kB: page-table\n"
 	       "memory for the GiB; PUD_mapped, 2M+_mapped: how much of it smaps shows\n"
 	       "mapped by 1 GiB entries, by 2 MiB or larger ones; after_mprotect: how\n"
-	       "much stays mapped at 2 MiB or larger after mprotect() of one 4 KiB page.\n");
+	       "much stays mapped at 2 MiB or larger after mprotect() of one 4 KiB page;\n"
+	       "entry: the page table level that maps its first page in the kernel's\n"
+	       "page table dump (n/a: this kernel or architecture has none).\n");
 	printf("\n");
 	if (!have_pud)
 		return 4;
 
+	dump = strcmp(rows[B_1G].entry, "n/a") != 0;
 	one_pud = rows[B_1G].faults == 1 &&
-		  rows[B_1G].pud_kb == (long)(SZ_1G >> 10);
+		  rows[B_1G].pud_kb == (long)(SZ_1G >> 10) &&
+		  (!dump || !strcmp(rows[B_1G].entry, "pud"));
 	if (one_pud)
-		printf("1 GiB THP: mapped by one PUD entry (one fault populated the whole GiB, and smaps shows AnonPudMapped %ld kB)\n",
-		       rows[B_1G].pud_kb);
+		printf("1 GiB THP: mapped by one PUD entry (one fault populated the whole GiB, smaps shows AnonPudMapped %ld kB%s)\n",
+		       rows[B_1G].pud_kb,
+		       dump ? ", and the page table dump a pud entry" : "");
 	else
-		printf("1 GiB THP: NOT mapped by one PUD entry (%ld faults, AnonPudMapped %ld kB)\n",
-		       rows[B_1G].faults, rows[B_1G].pud_kb);
+		printf("1 GiB THP: NOT mapped by one PUD entry (%ld faults, AnonPudMapped %ld kB, page table dump: %s)\n",
+		       rows[B_1G].faults, rows[B_1G].pud_kb,
+		       rows[B_1G].entry);
 	printf("1 GiB size counters that moved during its row:");
 	for (int i = 0; i < after.nr; i++)
 		if (delta(&before, &after, after.name[i]))

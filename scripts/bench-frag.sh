@@ -52,7 +52,7 @@ ST_DIR=$st "$TOP/scripts/boot.sh" "$arch" "${variant[@]}" --mem "$mem" --tag ben
 {
 	echo "# host: $(uname -m), $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 	echo "# guest: QEMU $($qemu --version | head -n 1 | awk '{ print $4 }') TCG, -smp 2, $mem"
-	echo "# command: scripts/bench-frag.sh $arch -g $gib --mem $mem"
+	echo "# command: ${QEMU_EXTRA:+QEMU_EXTRA=\"$QEMU_EXTRA\" }scripts/bench-frag.sh $arch -g $gib --mem $mem"
 	tr -d '\r' < "$BUILD/logs/$arch-bench-frag.log" |
 		sed -n '/^PUDTHP-START thp_frag_bench/,/^PUDTHP-RESULT thp_frag_bench/p' |
 		sed -n 's/^# //p'

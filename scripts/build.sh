@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Build a test kernel:
-#   scripts/build.sh ARCH [debug|lockdep] [--src TREE] [--obj DIR]
+#   scripts/build.sh ARCH [debug|lockdep|demo] [--src TREE] [--obj DIR]
 #   ARCH is x86_64 or arm64.  The config is tinyconfig plus
 #   configs/common.config, configs/ARCH.config and, for a variant,
 #   configs/VARIANT.config (debug: KASAN, lockdep, DEBUG_PAGEALLOC;
-#   lockdep: lockdep alone), built in build/obj-ARCH-VARIANT;
+#   lockdep: lockdep alone), built in build/obj-ARCH-VARIANT; "demo"
+#   (x86_64 only, the main job's kernel) is tinyconfig plus
+#   configs/demo.config alone, and builds no headers for the selftests;
 #   EXTRA_CONFIG=FILE adds one more fragment (for
 #   experiments, e.g. an option a new patch introduces).  Any fragment line
 #   that does not take effect in the final .config fails the build.
@@ -16,7 +18,7 @@ variant=
 src=$WT
 while [ $# -gt 0 ]; do
 	case $1 in
-	debug|lockdep) variant=$1; OBJ=$OBJ-$1 ;;
+	debug|lockdep|demo) variant=$1; OBJ=$OBJ-$1 ;;
 	--src)	src=$(realpath -m "$2"); shift ;;	# make -C needs absolute paths
 	--obj)	OBJ=$(realpath -m "$2"); shift ;;
 	*)	die "unknown argument $1" ;;
@@ -26,7 +28,14 @@ done
 [ -f "$src/Makefile" ] || die "no kernel tree at $src (run scripts/apply.sh)"
 
 frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config")
-[ -n "$variant" ] && frags+=("$TOP/configs/$variant.config")
+targets=("${KIMAGE##*/}" headers)
+if [ "$variant" = demo ]; then
+	[ "$arch" = x86_64 ] || die "the demo kernel is x86_64 only"
+	frags=("$TOP/configs/demo.config")
+	targets=("${KIMAGE##*/}")
+elif [ -n "$variant" ]; then
+	frags+=("$TOP/configs/$variant.config")
+fi
 if [ -n "${EXTRA_CONFIG:-}" ]; then frags+=("$EXTRA_CONFIG"); fi
 
 cc=${CROSS}gcc
@@ -79,12 +88,12 @@ fi
 
 log "building $arch${variant:+ ($variant)} kernel in $OBJ"
 # Progress every 30 s: objects compiled so far, against a full build of
-# this config (counted in session 14; a build with warm ccache or an
+# this config (counted in sessions 14 and 17; a build with warm ccache or an
 # incremental one just goes faster or compiles fewer).
-case $arch in x86_64) full=936 ;; *) full=828 ;; esac
+case $arch-$variant in x86_64-demo) full=730 ;; x86_64-*) full=936 ;; *) full=828 ;; esac
 marker=$OBJ/.build-start
 touch "$marker"
-"${MAKE[@]}" "${KIMAGE##*/}" headers &
+"${MAKE[@]}" "${targets[@]}" &
 make_pid=$!
 # A background job ignores Ctrl-C: stop it with this script.
 trap 'kill "$make_pid" 2>/dev/null || true' EXIT
