@@ -11,7 +11,7 @@
 S=$TOP/scripts
 LOGS=$BUILD/logs
 AMTREE=$BUILD/am-check		# fresh "git am" of patches/ onto base
-FAST=(deps base apply checkpatch b4 build-x86_64 build-arm64 sparse w1 boot-x86_64 boot-x86_64-pud boot-arm64)
+FAST=(deps base apply checkpatch b4 build-x86_64 build-arm64 sparse w1 demo boot-x86_64 boot-x86_64-pud boot-arm64)
 # On-demand stages (not in CI's time budget): a build of every patch on both
 # architectures, coccicheck (about 20 minutes), debug kernels.
 HEAVY=(bisect bisect-arm64 coccicheck htmldocs build-x86_64 build-x86_64-lockdep boot-x86_64-lockdep
@@ -98,6 +98,15 @@ stage_build-x86_64() { "$S/build.sh" x86_64; }
 stage_build-arm64() { "$S/build.sh" arm64; }
 stage_build-x86_64-debug() { "$S/build.sh" x86_64 debug; }
 stage_build-x86_64-lockdep() { "$S/build.sh" x86_64 lockdep; }
+# The main job's kernel and guest (scripts/run.sh): configs/demo.config,
+# which leaves out NUMA, memory cgroups, swap and the block layer, builds
+# and shows a 1 GiB THP mapped by one PUD entry.
+stage_demo() {
+	"$S/build.sh" x86_64 demo &&
+		build_guest_prog x86_64 thp_demo "$BUILD/demo-x86_64" &&
+		ST_DIR=$BUILD/demo-x86_64 "$S/boot.sh" x86_64 --variant demo \
+			--tag check-demo "$TOP/selftests/lists/demo.txt"
+}
 
 # The checkers below (sparse, W=1, coccicheck) report nothing new in the C
 # files the series touches: each compares its messages on base and on the

@@ -1,14 +1,17 @@
 #!/bin/sh
-# M17: once a search for a free 1 GiB range has found none in a zone, the
-# tier that takes free ranges never searches that zone again (the count of
-# free MAX_PAGE_ORDER blocks it keeps is never compared).  pud_thp's
+# M17: once a search for a free 1 GiB range has looked at every range of a
+# zone and found none free, blocks freed later no longer mark their range
+# (nothing marks a range while no range is marked), so the free-range tier
+# never looks at that zone again.  pud_thp's
 # free_range_found_after_failed_search must fail.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 cd "${1:?tree}"
 "$here/replace-once" mm/page_alloc.c <<'EOF2'
-	if (nr_free <= seen) {
+	if (migratetype < MIGRATE_PCPTYPES)
+		WRITE_ONCE(zone->contig_free_ranges, zone->contig_free_ranges |
 ----
-	if (seen) {
+	if (migratetype < MIGRATE_PCPTYPES && zone->contig_free_ranges)
+		WRITE_ONCE(zone->contig_free_ranges, zone->contig_free_ranges |
 EOF2
 git diff --stat
