@@ -8,10 +8,10 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 cd "${1:?tree}"
 "$here/replace-once" mm/page_alloc.c <<'EOF2'
-	if (migratetype < MIGRATE_PCPTYPES)
+	    migratetype < MIGRATE_PCPTYPES)
 		WRITE_ONCE(zone->contig_free_ranges, zone->contig_free_ranges |
 ----
-	if (migratetype < MIGRATE_PCPTYPES && zone->contig_free_ranges)
+	    migratetype < MIGRATE_PCPTYPES && zone->contig_free_ranges)
 		WRITE_ONCE(zone->contig_free_ranges, zone->contig_free_ranges |
 EOF2
 git diff --stat
