@@ -24,13 +24,20 @@
  *               /sys/kernel/debug/page_tables/current_kernel; "n/a" where
  *               there is none)
  *
+ * Then an unmodified program's view: malloc() of MALLOC_GIB GiB with THP
+ * and the 1 GiB size at "always", every 4 KiB page written once, and how
+ * much of it smaps shows mapped by 1 GiB entries.  A kernel that places
+ * such a mapping on a 1 GiB boundary gives all of it; without that, the
+ * mapping holds one aligned GiB fewer.
+ *
  * The 1 GiB row counts as mapped by one PUD entry only when the sources
  * agree: a single fault populated the whole GiB (a PMD entry maps 2 MiB per
  * fault), smaps_rollup shows all of it in AnonPudMapped, and the page table
  * dump, where the kernel has one, shows a "pud" entry.  Otherwise the
  * 1 GiB size's counters that moved during the row say why it fell back.
  *
- * Exit: 0 when the 1 GiB row got its PUD mapping; 4 (skip) on a kernel
+ * Exit: 0 when the 1 GiB row got its PUD mapping and the malloc() at least
+ * MALLOC_GIB - 1 GiB of PUD mappings; 4 (skip) on a kernel
  * without the 1 GiB THP size, or when the 1 GiB allocation fell back and a
  * runtime 1 GiB hugetlb allocation fails too (no free 1 GiB block now);
  * 1 otherwise.  The THP knobs are restored at exit and on SIGINT, SIGTERM
@@ -47,6 +54,7 @@
 #include "bench_util.h"
 
 #define MAX_STATS	32
+#define MALLOC_GIB	3
 
 enum backing { B_4K, B_2M, B_1G, NR_BACKINGS };
 static const char * const names[NR_BACKINGS] = {
@@ -182,6 +190,30 @@ static void run(enum backing b, bool have_pud, struct row *r)
 	munmap(p, SZ_1G);
 }
 
+/*
+ * malloc(MALLOC_GIB GiB) as any program does it, with THP and the 1 GiB size
+ * at "always"; every page written once.  How much of it is PUD-mapped (kB),
+ * and where malloc() put it in its GiB (its header precedes it).
+ */
+static long run_malloc(unsigned long *offset)
+{
+	size_t len = MALLOC_GIB * SZ_1G;
+	char *p;
+	long kb;
+
+	set_knob(KNOB_ENABLED, "always");
+	set_knob(KNOB_PUD, "always");
+	p = malloc(len);
+	if (!p)
+		die("malloc");
+	for (size_t off = 0; off < len; off += 4096)
+		p[off] = 1;
+	kb = rollup_kb("AnonPudMapped:");
+	*offset = (uintptr_t)p & (SZ_1G - 1);
+	free(p);
+	return kb;
+}
+
 static double pct(long kb)
 {
 	return 100.0 * kb / (SZ_1G >> 10);
@@ -190,8 +222,10 @@ static double pct(long kb)
 int main(void)
 {
 	struct row rows[NR_BACKINGS];
-	struct stats before, after;
-	bool have_pud, one_pud, dump;
+	struct stats before, after, m_before, m_after;
+	bool have_pud, one_pud, dump, malloc_ok;
+	unsigned long m_offset;
+	long m_kb;
 	struct utsname u;
 
 	have_pud = access(knobs[KNOB_PUD], W_OK) == 0;
@@ -241,6 +275,14 @@ int main(void)
 	if (!have_pud)
 		return 4;
 
+	read_stats(&m_before);
+	m_kb = run_malloc(&m_offset);
+	read_stats(&m_after);
+	malloc_ok = m_kb >= (long)((MALLOC_GIB - 1) * SZ_1G >> 10);
+	printf("malloc(%d GiB), THP and the 1 GiB size at \"always\": %ld MiB of it mapped by 1 GiB entries (%s %d GiB; it starts %lu bytes into a GiB)\n\n",
+	       MALLOC_GIB, m_kb >> 10, malloc_ok ? "ok: at least" : "NOT the expected", MALLOC_GIB - 1,
+	       m_offset);
+
 	dump = strcmp(rows[B_1G].entry, "n/a") != 0;
 	one_pud = rows[B_1G].faults == 1 &&
 		  rows[B_1G].pud_kb == (long)(SZ_1G >> 10) &&
@@ -259,10 +301,11 @@ int main(void)
 			printf(" %s +%ld", after.name[i],
 			       delta(&before, &after, after.name[i]));
 	printf("\n");
-	if (one_pud)
+	if (one_pud && malloc_ok)
 		return 0;
-	/* No 1 GiB block free (the allocation fell back, and hugetlb agrees). */
-	if (delta(&before, &after, "anon_fault_fallback_alloc") &&
+	/* No 1 GiB block free (an allocation fell back, and hugetlb agrees). */
+	if ((delta(&before, &after, "anon_fault_fallback_alloc") ||
+	     delta(&m_before, &m_after, "anon_fault_fallback_alloc")) &&
 	    hugetlb_1g_free() == 0) {
 		printf("no free 1 GiB block in memory now: a 1 GiB hugetlb allocation failed too\n");
 		return 4;
