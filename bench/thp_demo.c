@@ -30,15 +30,25 @@
  * such a mapping on a 1 GiB boundary gives all of it; without that, the
  * mapping holds one aligned GiB fewer.
  *
+ * Then promotion in the background, with khugepaged's settings as they are
+ * (the defaults in the main job's guest): a GiB written with MADV_HUGEPAGE
+ * while the 1 GiB size is "never" (the 2 MiB THPs it gets are what a fault
+ * gets when no 1 GiB range is free), then the size set to "madvise" (as a
+ * range becoming free makes the GiB collapsible), and the time until smaps
+ * shows the GiB mapped by a 1 GiB entry, polled every 100 ms; every page
+ * is read back after.
+ *
  * The 1 GiB row counts as mapped by one PUD entry only when the sources
  * agree: a single fault populated the whole GiB (a PMD entry maps 2 MiB per
  * fault), smaps_rollup shows all of it in AnonPudMapped, and the page table
  * dump, where the kernel has one, shows a "pud" entry.  Otherwise the
  * 1 GiB size's counters that moved during the row say why it fell back.
  *
- * Exit: 0 when the 1 GiB row got its PUD mapping and the malloc() at least
+ * Exit: 0 when the 1 GiB row got its PUD mapping, the malloc() at least
  * MALLOC_GIB - 1 GiB of PUD mappings, or less only because 1 GiB
- * allocations failed (their fallback counters say so); 4 (skip) on a kernel
+ * allocations failed (their fallback counters say so), and khugepaged made
+ * the 2 MiB GiB one PUD mapping (or found no free 1 GiB range, which a
+ * runtime 1 GiB hugetlb allocation confirms); 4 (skip) on a kernel
  * without the 1 GiB THP size, or when the 1 GiB allocation fell back and a
  * runtime 1 GiB hugetlb allocation fails too (no free 1 GiB block now);
  * 1 otherwise.  The THP knobs are restored at exit and on SIGINT, SIGTERM
@@ -56,6 +66,7 @@
 
 #define MAX_STATS	32
 #define MALLOC_GIB	3
+#define PROMOTE_WAIT_S	120
 
 enum backing { B_4K, B_2M, B_1G, NR_BACKINGS };
 static const char * const names[NR_BACKINGS] = {
@@ -84,7 +95,7 @@ static long rollup_kb(const char *key)
 	return kb < 0 ? 0 : kb;
 }
 
-/* The 1 GiB size's anon_fault_* counters. */
+/* The 1 GiB size's anon_fault_* and collapse_* counters. */
 static void read_stats(struct stats *s)
 {
 	DIR *d = opendir(PUD_STATS);
@@ -92,7 +103,8 @@ static void read_stats(struct stats *s)
 
 	s->nr = 0;
 	while (d && (e = readdir(d)) && s->nr < MAX_STATS) {
-		if (strncmp(e->d_name, "anon_fault_", 11))
+		if (strncmp(e->d_name, "anon_fault_", 11) &&
+		    strncmp(e->d_name, "collapse_", 9))
 			continue;
 		snprintf(s->name[s->nr], sizeof(s->name[0]), "%s", e->d_name);
 		s->val[s->nr++] = pud_stat(e->d_name);
@@ -215,6 +227,44 @@ static long run_malloc(unsigned long *offset)
 	return kb;
 }
 
+/*
+ * Seconds from the GiB of 2 MiB THPs becoming collapsible to its being
+ * PUD-mapped, -1 if it was not within PROMOTE_WAIT_S, -2 if it did not get
+ * 2 MiB THPs, -3 if a page lost its byte.
+ */
+static double run_promotion(void)
+{
+	double t0, secs = -1;
+	char *p;
+
+	set_knob(KNOB_ENABLED, "madvise");
+	set_knob(KNOB_PUD, "never");
+	p = map_gib();
+	if (madvise(p, SZ_1G, MADV_HUGEPAGE))
+		die("madvise");
+	for (size_t off = 0; off < SZ_1G; off += 4096)
+		p[off] = 1;
+	if (vma_field_kb(p, "AnonHugePages:") != (long)(SZ_1G >> 10) ||
+	    vma_field_kb(p, "AnonPudMapped:") != 0) {
+		munmap(p, SZ_1G);
+		return -2;
+	}
+	set_knob(KNOB_PUD, "madvise");
+	t0 = now_ms();
+	while (now_ms() - t0 < PROMOTE_WAIT_S * 1000.0) {
+		if (vma_field_kb(p, "AnonPudMapped:") == (long)(SZ_1G >> 10)) {
+			secs = (now_ms() - t0) / 1000;
+			break;
+		}
+		usleep(100 * 1000);
+	}
+	for (size_t off = 0; off < SZ_1G; off += 4096)
+		if (p[off] != 1 || p[off + 1] != 0)
+			secs = -3;
+	munmap(p, SZ_1G);
+	return secs;
+}
+
 static double pct(long kb)
 {
 	return 100.0 * kb / (SZ_1G >> 10);
@@ -223,8 +273,9 @@ static double pct(long kb)
 int main(void)
 {
 	struct row rows[NR_BACKINGS];
-	struct stats before, after, m_before, m_after;
-	bool have_pud, one_pud, dump, malloc_ok;
+	struct stats before, after, m_before, m_after, p_before, p_after;
+	bool have_pud, one_pud, dump, malloc_ok, promote_ok;
+	double promote_s;
 	unsigned long m_offset;
 	long m_kb;
 	struct utsname u;
@@ -288,6 +339,33 @@ int main(void)
 		printf("(1 GiB allocations failed for want of a free block: not a failure)\n");
 		malloc_ok = true;
 	}
+
+	read_stats(&p_before);
+	promote_s = run_promotion();
+	read_stats(&p_after);
+	printf("khugepaged (scan_sleep_millisecs %ld, pages_to_scan %ld, max_ptes_none %ld): a GiB of 2 MiB THPs ",
+	       file_long(THP "/khugepaged/scan_sleep_millisecs"),
+	       file_long(THP "/khugepaged/pages_to_scan"),
+	       file_long(THP "/khugepaged/max_ptes_none"));
+	promote_ok = promote_s >= 0 &&
+		     delta(&p_before, &p_after, "collapse_alloc") == 1;
+	if (promote_s >= 0)
+		printf("mapped by a 1 GiB entry %.1f s after the size was enabled (collapse_alloc +%ld, every page kept)\n",
+		       promote_s, delta(&p_before, &p_after, "collapse_alloc"));
+	else if (promote_s == -2)
+		printf("NOT made: the GiB did not get 2 MiB THPs\n");
+	else if (promote_s == -3)
+		printf("LOST data: a page does not read back\n");
+	else
+		printf("NOT mapped by a 1 GiB entry within %d s (collapse_alloc +%ld, collapse_alloc_failed +%ld)\n",
+		       PROMOTE_WAIT_S, delta(&p_before, &p_after, "collapse_alloc"),
+		       delta(&p_before, &p_after, "collapse_alloc_failed"));
+	/* No 1 GiB range free for khugepaged is no failure of the kernel. */
+	if (promote_s == -1 && delta(&p_before, &p_after, "collapse_alloc_failed") &&
+	    !delta(&p_before, &p_after, "collapse_alloc") && hugetlb_1g_free() == 0) {
+		printf("(no free 1 GiB range for it: not a failure)\n");
+		promote_ok = true;
+	}
 	printf("\n");
 
 	dump = strcmp(rows[B_1G].entry, "n/a") != 0;
@@ -308,7 +386,7 @@ int main(void)
 			printf(" %s +%ld", after.name[i],
 			       delta(&before, &after, after.name[i]));
 	printf("\n");
-	if (one_pud && malloc_ok)
+	if (one_pud && malloc_ok && promote_ok)
 		return 0;
 	/* No 1 GiB block free (an allocation fell back, and hugetlb agrees). */
 	if ((delta(&before, &after, "anon_fault_fallback_alloc") ||

@@ -12,4 +12,9 @@ cd "${1:?tree}"
 ----
 	       folio_mapcount(folio) >= 1;
 EOF2
+"$here/replace-once" mm/huge_memory.c <<'EOF2'
+		if (folio_test_anon(folio) && folio_mapcount(folio) > 1) {
+----
+		if (false) {
+EOF2
 git diff --stat
