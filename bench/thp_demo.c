@@ -159,8 +159,8 @@ static void ptdump_entry(const void *addr, char *level, size_t size)
 	fclose(fp);
 }
 
-/* An aligned 1 GiB anonymous range, a VMA of its own. */
-static char *map_gib(void)
+/* An aligned 1 GiB anonymous range, a VMA of its own, given @advice. */
+static char *map_gib(int advice)
 {
 	char *raw, *p;
 
@@ -172,6 +172,8 @@ static char *map_gib(void)
 	if (p > raw)
 		munmap(raw, p - raw);
 	munmap(p + SZ_1G, raw + SZ_1G - p);
+	if (madvise(p, SZ_1G, advice))
+		die("madvise");
 	return p;
 }
 
@@ -184,9 +186,7 @@ static void run(enum backing b, bool have_pud, struct row *r)
 	if (have_pud)
 		set_knob(KNOB_PUD, b == B_1G ? "madvise" : "never");
 	pt = page_tables_kb();
-	p = map_gib();
-	if (madvise(p, SZ_1G, b == B_4K ? MADV_NOHUGEPAGE : MADV_HUGEPAGE))
-		die("madvise");
+	p = map_gib(b == B_4K ? MADV_NOHUGEPAGE : MADV_HUGEPAGE);
 	faults = minor_faults();
 	t = now_ms();
 	for (size_t off = 0; off < SZ_1G; off += 4096)
@@ -239,9 +239,7 @@ static double run_promotion(void)
 
 	set_knob(KNOB_ENABLED, "madvise");
 	set_knob(KNOB_PUD, "never");
-	p = map_gib();
-	if (madvise(p, SZ_1G, MADV_HUGEPAGE))
-		die("madvise");
+	p = map_gib(MADV_HUGEPAGE);
 	for (size_t off = 0; off < SZ_1G; off += 4096)
 		p[off] = 1;
 	if (vma_field_kb(p, "AnonHugePages:") != (long)(SZ_1G >> 10) ||
@@ -277,9 +275,7 @@ static bool free_range_now(void)
 
 	set_knob(KNOB_DEFRAG, "never");
 	set_knob(KNOB_PUD, "madvise");
-	p = map_gib();
-	if (madvise(p, SZ_1G, MADV_HUGEPAGE))
-		die("madvise");
+	p = map_gib(MADV_HUGEPAGE);
 	p[0] = 1;
 	got = vma_field_kb(p, "AnonPudMapped:") == (long)(SZ_1G >> 10);
 	munmap(p, SZ_1G);
