@@ -228,42 +228,6 @@ static long run_malloc(unsigned long *offset)
 }
 
 /*
- * Seconds from the GiB of 2 MiB THPs becoming collapsible to its being
- * PUD-mapped, -1 if it was not within PROMOTE_WAIT_S, -2 if it did not get
- * 2 MiB THPs, -3 if a page lost its byte.
- */
-static double run_promotion(void)
-{
-	double t0, secs = -1;
-	char *p;
-
-	set_knob(KNOB_ENABLED, "madvise");
-	set_knob(KNOB_PUD, "never");
-	p = map_gib(MADV_HUGEPAGE);
-	for (size_t off = 0; off < SZ_1G; off += 4096)
-		p[off] = 1;
-	if (vma_field_kb(p, "AnonHugePages:") != (long)(SZ_1G >> 10) ||
-	    vma_field_kb(p, "AnonPudMapped:") != 0) {
-		munmap(p, SZ_1G);
-		return -2;
-	}
-	set_knob(KNOB_PUD, "madvise");
-	t0 = now_ms();
-	while (now_ms() - t0 < PROMOTE_WAIT_S * 1000.0) {
-		if (vma_field_kb(p, "AnonPudMapped:") == (long)(SZ_1G >> 10)) {
-			secs = (now_ms() - t0) / 1000;
-			break;
-		}
-		usleep(100 * 1000);
-	}
-	for (size_t off = 0; off < SZ_1G; off += 4096)
-		if (p[off] != 1 || p[off + 1] != 0)
-			secs = -3;
-	munmap(p, SZ_1G);
-	return secs;
-}
-
-/*
  * Is a 1 GiB range free now?  khugepaged takes only a free one, as a
  * fault under defrag "never" does (no direct reclaim: the range
  * allocator's first tier alone): such a fault is the independent check.
@@ -283,6 +247,46 @@ static bool free_range_now(void)
 	return got;
 }
 
+/*
+ * Seconds from the GiB of 2 MiB THPs becoming collapsible to its being
+ * PUD-mapped, -1 if it was not within PROMOTE_WAIT_S, -2 if it did not get
+ * 2 MiB THPs, -3 if a page lost its byte.  When it was not, *free_range
+ * says whether a 1 GiB range was free then, asked before the GiB is
+ * unmapped: freeing 512 2 MiB blocks can itself make a free range.
+ */
+static double run_promotion(bool *free_range)
+{
+	double t0, secs = -1;
+	char *p;
+
+	*free_range = false;
+	set_knob(KNOB_ENABLED, "madvise");
+	set_knob(KNOB_PUD, "never");
+	p = map_gib(MADV_HUGEPAGE);
+	for (size_t off = 0; off < SZ_1G; off += 4096)
+		p[off] = 1;
+	if (vma_field_kb(p, "AnonHugePages:") != (long)(SZ_1G >> 10) ||
+	    vma_field_kb(p, "AnonPudMapped:") != 0) {
+		munmap(p, SZ_1G);
+		return -2;
+	}
+	set_knob(KNOB_PUD, "madvise");
+	t0 = now_ms();
+	while (now_ms() - t0 < PROMOTE_WAIT_S * 1000.0) {
+		if (vma_field_kb(p, "AnonPudMapped:") == (long)(SZ_1G >> 10)) {
+			secs = (now_ms() - t0) / 1000;
+			break;
+		}
+		usleep(100 * 1000);
+	}
+	*free_range = secs < 0 && free_range_now();
+	for (size_t off = 0; off < SZ_1G; off += 4096)
+		if (p[off] != 1 || p[off + 1] != 0)
+			secs = -3;
+	munmap(p, SZ_1G);
+	return secs;
+}
+
 static double pct(long kb)
 {
 	return 100.0 * kb / (SZ_1G >> 10);
@@ -292,7 +296,7 @@ int main(void)
 {
 	struct row rows[NR_BACKINGS];
 	struct stats before, after, m_before, m_after, p_before, p_after;
-	bool have_pud, one_pud, dump, malloc_ok, promote_ok;
+	bool have_pud, one_pud, dump, malloc_ok, promote_ok, free_range;
 	double promote_s;
 	unsigned long m_offset;
 	long m_kb;
@@ -359,7 +363,7 @@ int main(void)
 	}
 
 	read_stats(&p_before);
-	promote_s = run_promotion();
+	promote_s = run_promotion(&free_range);
 	read_stats(&p_after);
 	printf("khugepaged (scan_sleep_millisecs %ld, pages_to_scan %ld, max_ptes_none %ld): a GiB of 2 MiB THPs ",
 	       file_long(THP "/khugepaged/scan_sleep_millisecs"),
@@ -384,7 +388,7 @@ int main(void)
 	 */
 	if (promote_s == -1 && delta(&p_before, &p_after, "collapse_alloc_failed") &&
 	    !delta(&p_before, &p_after, "collapse_alloc")) {
-		promote_ok = !free_range_now();
+		promote_ok = !free_range;
 		printf("(%s)\n", promote_ok ?
 		       "no free 1 GiB range: a fault under defrag \"never\" fell back too; not a failure" :
 		       "but a fault under defrag \"never\" got a free 1 GiB range");
